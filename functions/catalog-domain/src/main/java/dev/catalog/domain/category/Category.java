@@ -1,0 +1,86 @@
+package dev.catalog.domain.category;
+
+import static dev.catalog.domain.shared.RejectionCode.CATEGORY_CYCLE;
+import static dev.catalog.domain.shared.RejectionCode.CATEGORY_NOT_FOUND;
+
+import dev.catalog.domain.shared.Decision;
+import dev.catalog.domain.shared.TenantId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The category aggregate: one node of the tenant's category tree. Unique sibling names are guarded by storage
+ * (two writers could otherwise both pass a check), the shape of the tree by the rules here.
+ */
+public final class Category {
+
+    private final CategoryState state;
+
+    private Category(CategoryState state) {
+        this.state = Objects.requireNonNull(state, "state");
+    }
+
+    public static Category from(CategoryState state) {
+        return new Category(state);
+    }
+
+    public CategoryState state() {
+        return state;
+    }
+
+    public long version() {
+        return state.version();
+    }
+
+    public Category apply(CategoryEvent event) {
+        if (!event.category().id().equals(state.id())) {
+            throw new IllegalArgumentException("event of category " + event.category().id() + " applied to " + state.id());
+        }
+        return new Category(event.category());
+    }
+
+    /** @param parentId null to create a root category */
+    public static Decision<CategoryEvent> create(TenantId tenant, CategoryId id, CategoryName name, CategoryId parentId,
+                                                 CategoryTree tree, Instant now) {
+        if (parentId != null && !tree.contains(parentId)) {
+            return parentNotFound(parentId);
+        }
+        return Decision.accepted(new CategoryCreated(new CategoryState(tenant, id, name, parentId, 1, now, now)));
+    }
+
+    public Decision<CategoryEvent> rename(CategoryName name, Instant now) {
+        if (name.equals(state.name())) {
+            return Decision.unchanged();
+        }
+        return Decision.accepted(new CategoryRenamed(state.next(name, state.parentId(), now), state.name()));
+    }
+
+    /** @param newParentId null to make this a root category */
+    public Decision<CategoryEvent> moveTo(CategoryId newParentId, CategoryTree tree, Instant now) {
+        if (Objects.equals(newParentId, state.parentId())) {
+            return Decision.unchanged();
+        }
+        if (newParentId != null) {
+            Optional<List<CategoryId>> pathToNewParent = tree.pathTo(newParentId);
+            if (pathToNewParent.isEmpty()) {
+                return parentNotFound(newParentId);
+            }
+            if (!staysOutsideItsOwnSubtree(pathToNewParent.get())) {
+                return Decision.rejected(CATEGORY_CYCLE, "parentId", "a category cannot be moved under itself or one of its descendants");
+            }
+        }
+        return Decision.accepted(new CategoryMoved(state.next(state.name(), newParentId, now), state.parentId()));
+    }
+
+    // Rule: the tree has no cycles, so a category never hangs below itself. The new parent's path from the root
+    // must not pass through this category (which it does when the new parent is this category or a descendant).
+    private boolean staysOutsideItsOwnSubtree(List<CategoryId> pathToNewParent) {
+        return !pathToNewParent.contains(state.id());
+    }
+
+    private static Decision<CategoryEvent> parentNotFound(CategoryId parentId) {
+        return Decision.rejected(CATEGORY_NOT_FOUND, "parentId", "category " + parentId + " does not exist");
+    }
+}

@@ -1,0 +1,4 @@
+package dev.catalog.domain.category;
+
+public record CategoryCreated(CategoryState category) implements CategoryEvent {
+}

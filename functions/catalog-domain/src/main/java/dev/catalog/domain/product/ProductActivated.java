@@ -1,0 +1,4 @@
+package dev.catalog.domain.product;
+
+public record ProductActivated(ProductState product) implements ProductEvent {
+}

@@ -1,0 +1,10 @@
+package dev.catalog.domain.product;
+
+/** The details of a product that {@link ProductDetailsChanged} can change. */
+public enum ProductDetail {
+    NAME,
+    DESCRIPTION,
+    BRAND,
+    CATEGORY,
+    ATTRIBUTES
+}

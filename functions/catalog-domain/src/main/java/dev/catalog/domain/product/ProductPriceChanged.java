@@ -1,0 +1,4 @@
+package dev.catalog.domain.product;
+
+public record ProductPriceChanged(ProductState product, Price previousPrice) implements ProductEvent {
+}
