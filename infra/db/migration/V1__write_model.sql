@@ -83,13 +83,15 @@ create table outbox (
     constraint outbox_one_event_per_version unique (tenant_id, aggregate_type, aggregate_id, aggregate_version)
 );
 
--- Responses to POSTs sent with an Idempotency-Key, kept 24 hours. Written in the command's own transaction,
--- so a replay answers exactly what the first request committed, and a failed request leaves no key behind.
+-- Outcomes of POSTs sent with an Idempotency-Key, kept 24 hours. The key is claimed first thing in the
+-- command's own transaction, so a second request with the same key waits for the first to commit (then
+-- replays its outcome) or roll back (then runs itself); a failed request leaves no key behind.
 create table idempotency_key (
     tenant_id    text        not null,
     key          text        not null,
     fingerprint  text        not null,
-    outcome      jsonb       not null,
+    -- Null only inside the claiming transaction, before the command's outcome is known.
+    outcome      jsonb,
     created_at   timestamptz not null,
     primary key (tenant_id, key)
 );
