@@ -74,6 +74,9 @@ create table outbox (
     aggregate_type     text        not null,
     aggregate_id       text        not null,
     aggregate_version  bigint      not null check (aggregate_version > 0),
+    -- The Kafka message key, so all events of one aggregate land in one partition, in order. A plain column:
+    -- logical replication before PostgreSQL 18 does not publish generated columns.
+    event_key          text        not null check (event_key = tenant_id || ':' || aggregate_id),
     event_type         text        not null,
     schema_version     integer     not null check (schema_version > 0),
     occurred_at        timestamptz not null,

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every child is recorded in a pid file and in a JVM-wide registry whose shutdown hook stops whatever is
  * still running when the JVM exits, normally or by SIGTERM/SIGINT. A JVM killed outright cannot run hooks,
- * so the next start reads the pid file and stops the leftover, but only if that pid still runs a command
- * line naming the same pid file's directory: a recycled pid belonging to someone else is left alone.
+ * so the next start reads the pid file and stops the leftover, but only if that pid still runs in the same
+ * working directory (each service instance has its own): a recycled pid belonging to someone else is left alone.
  */
 public final class ManagedProcess implements AutoCloseable {
 
@@ -168,7 +168,7 @@ public final class ManagedProcess implements AutoCloseable {
     private static void stopLeftover(ProcessSpec spec) {
         Optional<ProcessHandle> leftover = readPid(spec.pidFile()).flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
-                .filter(handle -> commandLineOf(handle).contains(spec.pidFile().getParent().toString()));
+                .filter(handle -> runsIn(handle, spec.workingDir()));
         leftover.ifPresent(handle -> {
             log.warn("stopping {} left behind by an earlier run (pid {})", spec.name(), handle.pid());
             handle.descendants().forEach(ProcessHandle::destroy);
@@ -188,13 +188,12 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
-    /** The full command line from /proc, which unlike ProcessHandle.Info is not truncated. */
-    private static String commandLineOf(ProcessHandle handle) {
+    private static boolean runsIn(ProcessHandle handle, Path workingDir) {
         try {
-            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(handle.pid()), "cmdline"));
-            return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ');
-        } catch (IOException e) {
-            return handle.info().commandLine().orElse("");
+            Path cwd = Files.readSymbolicLink(Path.of("/proc", Long.toString(handle.pid()), "cwd"));
+            return cwd.equals(workingDir.toAbsolutePath().normalize());
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * @param name        short name used in logs and messages ("kafka")
  * @param command     the program and its arguments
- * @param workingDir  where the process starts
+ * @param workingDir  where the process starts; each service instance has its own, which identifies its leftovers
  * @param environment variables added to the inherited environment
  * @param logFile     where stdout and stderr go (appended)
  * @param pidFile     where the pid is recorded, so a later run can stop a process an earlier run left behind
@@ -32,7 +32,7 @@ public record ProcessSpec(
     public ProcessSpec {
         Objects.requireNonNull(name, "name");
         command = List.copyOf(command);
-        Objects.requireNonNull(workingDir, "workingDir");
+        workingDir = workingDir.toAbsolutePath().normalize();
         environment = Map.copyOf(environment);
         Objects.requireNonNull(logFile, "logFile");
         Objects.requireNonNull(pidFile, "pidFile");
