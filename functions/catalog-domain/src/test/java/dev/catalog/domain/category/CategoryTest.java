@@ -1,0 +1,126 @@
+package dev.catalog.domain.category;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catalog.domain.shared.Decision;
+import dev.catalog.domain.shared.Rejection;
+import dev.catalog.domain.shared.RejectionCode;
+import dev.catalog.domain.shared.TenantId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tree used below:
+ * <pre>
+ * clothing
+ *   shoes
+ *     boots
+ * garden
+ * </pre>
+ */
+class CategoryTest {
+
+    private static final TenantId TENANT = new TenantId("acme");
+    private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+    private static final CategoryId CLOTHING = id(1);
+    private static final CategoryId SHOES = id(2);
+    private static final CategoryId BOOTS = id(3);
+    private static final CategoryId GARDEN = id(4);
+    private static final Map<CategoryId, List<CategoryId>> PATHS = Map.of(
+            CLOTHING, List.of(CLOTHING),
+            SHOES, List.of(CLOTHING, SHOES),
+            BOOTS, List.of(CLOTHING, SHOES, BOOTS),
+            GARDEN, List.of(GARDEN));
+    private static final CategoryTree TREE = id -> Optional.ofNullable(PATHS.get(id));
+
+    @Test
+    void a_category_is_created_as_a_root_or_under_an_existing_parent() {
+        CategoryCreated root = (CategoryCreated) accepted(Category.create(TENANT, id(9), new CategoryName("Toys"), null, TREE, NOW));
+        CategoryCreated child = (CategoryCreated) accepted(Category.create(TENANT, id(10), new CategoryName("Sandals"), SHOES, TREE, NOW));
+
+        assertThat(root.category().parentId()).isNull();
+        assertThat(root.category().version()).isEqualTo(1);
+        assertThat(child.category().parentId()).isEqualTo(SHOES);
+    }
+
+    @Test
+    void a_parent_must_exist_in_the_tenant() {
+        var decision = Category.create(TENANT, id(9), new CategoryName("Toys"), id(99), TREE, NOW);
+
+        assertThat(rejection(decision).code()).isEqualTo(RejectionCode.CATEGORY_NOT_FOUND);
+    }
+
+    @Test
+    void a_rename_records_the_previous_name() {
+        CategoryRenamed renamed = (CategoryRenamed) accepted(category(SHOES, CLOTHING).rename(new CategoryName("Footwear"), NOW));
+
+        assertThat(renamed.category().name().value()).isEqualTo("Footwear");
+        assertThat(renamed.previousName().value()).isEqualTo("Shoes");
+        assertThat(renamed.aggregateVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void the_same_name_again_records_nothing() {
+        assertThat(category(SHOES, CLOTHING).rename(new CategoryName("Shoes"), NOW)).isEqualTo(Decision.unchanged());
+    }
+
+    @Test
+    void a_category_moves_with_its_subtree_under_another_parent() {
+        CategoryMoved moved = (CategoryMoved) accepted(category(SHOES, CLOTHING).moveTo(GARDEN, TREE, NOW));
+
+        assertThat(moved.category().parentId()).isEqualTo(GARDEN);
+        assertThat(moved.previousParentId()).isEqualTo(CLOTHING);
+    }
+
+    @Test
+    void a_category_can_become_a_root() {
+        CategoryMoved moved = (CategoryMoved) accepted(category(SHOES, CLOTHING).moveTo(null, TREE, NOW));
+
+        assertThat(moved.category().parentId()).isNull();
+    }
+
+    @Test
+    void a_category_cannot_be_moved_under_itself() {
+        assertThat(rejection(category(SHOES, CLOTHING).moveTo(SHOES, TREE, NOW)).code()).isEqualTo(RejectionCode.CATEGORY_CYCLE);
+    }
+
+    @Test
+    void a_category_cannot_be_moved_under_one_of_its_descendants() {
+        assertThat(rejection(category(CLOTHING, null).moveTo(BOOTS, TREE, NOW)).code()).isEqualTo(RejectionCode.CATEGORY_CYCLE);
+    }
+
+    @Test
+    void a_category_cannot_be_moved_under_a_parent_that_does_not_exist() {
+        assertThat(rejection(category(SHOES, CLOTHING).moveTo(id(99), TREE, NOW)).code()).isEqualTo(RejectionCode.CATEGORY_NOT_FOUND);
+    }
+
+    @Test
+    void moving_to_the_current_parent_records_nothing() {
+        assertThat(category(SHOES, CLOTHING).moveTo(CLOTHING, TREE, NOW)).isEqualTo(Decision.unchanged());
+    }
+
+    private static Category category(CategoryId id, CategoryId parent) {
+        String name = id.equals(SHOES) ? "Shoes" : "Clothing";
+        return Category.from(new CategoryState(TENANT, id, new CategoryName(name), parent, 1, NOW, NOW));
+    }
+
+    private static CategoryEvent accepted(Decision<CategoryEvent> decision) {
+        assertThat(decision).isInstanceOf(Decision.Accepted.class);
+        List<CategoryEvent> events = ((Decision.Accepted<CategoryEvent>) decision).events();
+        assertThat(events).hasSize(1);
+        return events.getFirst();
+    }
+
+    private static Rejection rejection(Decision<CategoryEvent> decision) {
+        assertThat(decision).isInstanceOf(Decision.Rejected.class);
+        return ((Decision.Rejected<CategoryEvent>) decision).rejection();
+    }
+
+    private static CategoryId id(int n) {
+        return new CategoryId(new UUID(0, n));
+    }
+}

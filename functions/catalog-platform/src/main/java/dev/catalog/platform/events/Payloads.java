@@ -1,0 +1,58 @@
+package dev.catalog.platform.events;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON payloads of schema version 1. These records ARE the wire contract: renaming a component changes what
+ * every consumer reads, so the samples under src/test/resources/events pin them.
+ */
+final class Payloads {
+
+    private Payloads() {
+    }
+
+    record Price(String amount, String currency) {
+    }
+
+    record Product(String id, String sku, String name, String description, String brand, String categoryId,
+                   Price price, String status, Map<String, String> attributes, long version,
+                   String createdAt, String updatedAt) {
+    }
+
+    record Category(String id, String name, String parentId, long version, String createdAt, String updatedAt) {
+    }
+
+    record Inventory(String productId, Map<String, Long> levels, long version, String updatedAt) {
+    }
+
+    record ProductCreated(Product product) {
+    }
+
+    record ProductDetailsChanged(Product product, List<String> changed) {
+    }
+
+    record ProductPriceChanged(Product product, Price previousPrice) {
+    }
+
+    record ProductActivated(Product product) {
+    }
+
+    record ProductDiscontinued(Product product, String previousStatus) {
+    }
+
+    record ProductDeleted(Product product) {
+    }
+
+    record CategoryCreated(Category category) {
+    }
+
+    record CategoryRenamed(Category category, String previousName) {
+    }
+
+    record CategoryMoved(Category category, String previousParentId) {
+    }
+
+    record StockLevelChanged(Inventory inventory, String warehouse, long previousQuantity) {
+    }
+}

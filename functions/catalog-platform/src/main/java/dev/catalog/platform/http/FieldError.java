@@ -1,0 +1,18 @@
+package dev.catalog.platform.http;
+
+import java.util.Objects;
+
+/**
+ * One thing wrong with one input.
+ *
+ * @param field where: a body property as a dotted path ({@code price.amount}), a path parameter, or a header
+ * @param code  the stable code of the problem ({@code invalid_request}, {@code price_not_positive}...)
+ */
+public record FieldError(String field, String code, String message) {
+
+    public FieldError {
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(message, "message");
+    }
+}

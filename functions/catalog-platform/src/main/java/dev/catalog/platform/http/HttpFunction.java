@@ -1,0 +1,84 @@
+package dev.catalog.platform.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.sql.SQLTransientConnectionException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * What every HTTP handler does around its own work: correlation ids in the logs, one structured log line per
+ * request, and every failure turned into an answer that tells the client what it can do and leaks nothing.
+ */
+public final class HttpFunction {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpFunction.class);
+
+    private HttpFunction() {
+    }
+
+    public static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context,
+                                                  Function<ApiRequest, APIGatewayV2HTTPResponse> work) {
+        long started = System.nanoTime();
+        ApiRequest request = new ApiRequest(event);
+        String correlationId = request.correlationId();
+        MDC.put("requestId", request.requestId());
+        MDC.put("correlationId", correlationId);
+        MDC.put("route", request.routeKey());
+        if (context != null) {
+            MDC.put("function", context.getFunctionName());
+        }
+        APIGatewayV2HTTPResponse response = null;
+        try {
+            response = answer(request, work);
+            return withCorrelationId(response, correlationId);
+        } finally {
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            log.info("answered {} {} in {} ms", request.routeKey(), response == null ? 500 : response.getStatusCode(), millis);
+            MDC.clear();
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse answer(ApiRequest request, Function<ApiRequest, APIGatewayV2HTTPResponse> work) {
+        try {
+            return work.apply(request);
+        } catch (ProblemException refused) {
+            return ApiResponse.problem(refused.problem());
+        } catch (UnauthorizedException unauthorized) {
+            log.warn("unauthorized: {}", unauthorized.getMessage());
+            return ApiResponse.unauthorized();
+        } catch (RuntimeException failure) {
+            if (causedBy(failure, SQLTransientConnectionException.class)) {
+                log.error("database unavailable", failure);
+                APIGatewayV2HTTPResponse unavailable = ApiResponse.problem(Problem.of(503, "service_unavailable",
+                        "the catalog cannot reach its database right now; nothing was changed, retry later"));
+                unavailable.getHeaders().put("Retry-After", "1");
+                return unavailable;
+            }
+            log.error("request failed", failure);
+            return ApiResponse.problem(Problem.of(500, "internal_error",
+                    "the request failed on our side; quote request id " + request.requestId() + " when reporting it"));
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse withCorrelationId(APIGatewayV2HTTPResponse response, String correlationId) {
+        Map<String, String> headers = new LinkedHashMap<>(response.getHeaders() == null ? Map.of() : response.getHeaders());
+        headers.put("X-Correlation-Id", correlationId);
+        response.setHeaders(headers);
+        return response;
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
