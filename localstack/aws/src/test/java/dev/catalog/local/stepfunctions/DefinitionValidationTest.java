@@ -93,6 +93,15 @@ class DefinitionValidationTest {
     }
 
     @Test
+    void reports_a_graph_that_never_ends() {
+        String endless = """
+                {"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Pass", "Next": "A"}}}""";
+
+        assertThatThrownBy(() -> DefinitionParser.parse(endless))
+                .hasMessageContaining("MISSING_TERMINAL_STATE: No state ends this graph (End: true, Succeed or Fail) at /");
+    }
+
+    @Test
     void reports_malformed_paths_rules_and_retriers() {
         String broken = """
                 {"StartAt": "C", "States": {

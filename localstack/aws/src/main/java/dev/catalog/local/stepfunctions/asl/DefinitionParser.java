@@ -169,6 +169,23 @@ public final class DefinitionParser {
         }
         states.keySet().stream().filter(name -> !reached.contains(name)).forEach(name -> problems.add(
                 "UNREACHABLE_STATE: State '" + name + "' is not reachable at " + location + "/States/" + name));
+        if (states.values().stream().noneMatch(DefinitionParser::isTerminal)) {
+            problems.add("MISSING_TERMINAL_STATE: No state ends this graph (End: true, Succeed or Fail) at "
+                    + (location.isEmpty() ? "/" : location));
+        }
+    }
+
+    private static boolean isTerminal(State state) {
+        return switch (state) {
+            case State.Succeed succeed -> true;
+            case State.Fail fail -> true;
+            case State.Choice choice -> false;
+            case State.Pass pass -> pass.transition() instanceof Transition.End;
+            case State.Task task -> task.transition() instanceof Transition.End;
+            case State.Wait wait -> wait.transition() instanceof Transition.End;
+            case State.Parallel parallel -> parallel.transition() instanceof Transition.End;
+            case State.Map map -> map.transition() instanceof Transition.End;
+        };
     }
 
     private static List<String> targets(State state) {
