@@ -58,9 +58,9 @@ final class LambdaApi {
     }
 
     private AwsResponse listFunctions(Map<String, String> query) {
-        int maxItems = query.containsKey("MaxItems") ? Integer.parseInt(query.get("MaxItems")) : MAX_ITEMS;
         Pagination.Page<FunctionDescription> page;
         try {
+            int maxItems = query.containsKey("MaxItems") ? Integer.parseInt(query.get("MaxItems")) : MAX_ITEMS;
             page = Pagination.page(functions.list(), query.get("Marker"), Math.clamp(maxItems, 1, MAX_ITEMS));
         } catch (IllegalArgumentException e) {
             return AwsResponse.lambdaError(400, "InvalidParameterValueException", e.getMessage());

@@ -11,7 +11,6 @@ public final class ErrorNames {
     public static final String NO_CHOICE_MATCHED = "States.NoChoiceMatched";
     public static final String RESULT_PATH_MATCH_FAILURE = "States.ResultPathMatchFailure";
     public static final String INTRINSIC_FAILURE = "States.IntrinsicFailure";
-    public static final String BRANCH_FAILED = "States.BranchFailed";
     /** What Step Functions reports for a function failure that has no {@code errorType} (timeouts, crashes). */
     public static final String LAMBDA_UNKNOWN = "Lambda.Unknown";
 

@@ -54,7 +54,7 @@ public final class TestFunctions implements LambdaFunctions {
             int now = running.incrementAndGet();
             mostRunningAtOnce.accumulateAndGet(now, Math::max);
             try {
-                sleep(Duration.ofMillis(50));
+                sleep(Duration.ofMillis(200));
                 return number(event.get("value").intValue() * 2);
             } finally {
                 running.decrementAndGet();

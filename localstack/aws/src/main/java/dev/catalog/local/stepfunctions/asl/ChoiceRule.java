@@ -49,11 +49,11 @@ public sealed interface ChoiceRule {
         }
     }
 
-    record Comparison(JsonPathExpression variable, Comparator comparator, Operand operand) implements ChoiceRule {
+    record Comparison(JsonPathExpression variable, ComparisonOperator operator, Operand operand) implements ChoiceRule {
         @Override
         public boolean test(JsonNode input, JsonNode context) {
             Optional<JsonNode> actual = variable.select(input, context);
-            if (actual.isEmpty() && comparator.kind() != Comparator.Kind.TYPE_TEST) {
+            if (actual.isEmpty() && operator.kind() != ComparisonOperator.Kind.TYPE_TEST) {
                 throw invalidPath(variable);
             }
             JsonNode expected = switch (operand) {
@@ -61,7 +61,7 @@ public sealed interface ChoiceRule {
                 case Operand.FromPath fromPath -> fromPath.path().select(input, context)
                         .orElseThrow(() -> invalidPath(fromPath.path()));
             };
-            return comparator.test(actual.orElse(null), expected);
+            return operator.test(actual.orElse(null), expected);
         }
 
         private static StatesFailure invalidPath(JsonPathExpression path) {

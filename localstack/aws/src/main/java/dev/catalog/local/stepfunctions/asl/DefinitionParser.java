@@ -389,10 +389,10 @@ public final class DefinitionParser {
         }
         String operatorField = ruleFields.iterator().next();
         boolean pathVariant = operatorField.endsWith("Path");
-        Optional<Comparator> comparator = Comparator.named(pathVariant
+        Optional<ComparisonOperator> operator = ComparisonOperator.named(pathVariant
                 ? operatorField.substring(0, operatorField.length() - "Path".length()) : operatorField)
                 .filter(c -> !pathVariant || c.hasPathVariant());
-        if (comparator.isEmpty()) {
+        if (operator.isEmpty()) {
             problems.add(SCHEMA + "'" + operatorField + "' is not a Choice rule operator at " + location + "/" + operatorField);
             return null;
         }
@@ -406,7 +406,7 @@ public final class DefinitionParser {
                 problems.add(SCHEMA + "'" + operatorField + "' must be a Path string at " + location + "/" + operatorField);
             }
             operand = operandPath == null ? null : new ChoiceRule.Operand.FromPath(operandPath);
-        } else if (comparator.get().acceptsLiteral(operandNode)) {
+        } else if (operator.get().acceptsLiteral(operandNode)) {
             operand = new ChoiceRule.Operand.Literal(operandNode);
         } else {
             problems.add(SCHEMA + "'" + operatorField + "' does not accept the value " + Json.text(operandNode) + " at "
@@ -414,7 +414,7 @@ public final class DefinitionParser {
             operand = null;
         }
         return variablePath == null || operand == null ? null
-                : new ChoiceRule.Comparison(variablePath, comparator.get(), operand);
+                : new ChoiceRule.Comparison(variablePath, operator.get(), operand);
     }
 
     private WaitDuration waitDuration(JsonNode node, String location) {
@@ -438,7 +438,7 @@ public final class DefinitionParser {
                 yield new WaitDuration.Seconds(new ValueExpression.Literal(value));
             }
             case "Timestamp" -> {
-                if (Comparator.parseTimestamp(value).isEmpty()) {
+                if (ComparisonOperator.parseTimestamp(value).isEmpty()) {
                     problems.add(SCHEMA + "'Timestamp' must be an RFC 3339 timestamp such as 2026-01-01T00:00:00Z at "
                             + fieldLocation);
                 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.local.stepfunctions.ErrorNames;
 import dev.catalog.local.stepfunctions.Json;
 import dev.catalog.local.stepfunctions.StateMachine;
+import dev.catalog.local.stepfunctions.StatesFailure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +82,7 @@ final class ExecutionRun {
             details.put("output", Json.text(output));
             details.putObject("outputDetails").put("truncated", false);
             end(ExecutionStatus.SUCCEEDED, "ExecutionSucceeded", top.lastEventId(), details, Json.text(output), null, null);
-        } catch (dev.catalog.local.stepfunctions.StatesFailure failure) {
+        } catch (StatesFailure failure) {
             fail(failure.error(), failure.cause(), top.lastEventId());
         } catch (RuntimeFailure failure) {
             // AWS does not chain a runtime failure to the state it happened in: previousEventId is 0.

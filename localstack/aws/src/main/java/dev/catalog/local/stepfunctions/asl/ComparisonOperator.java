@@ -12,7 +12,7 @@ import java.util.function.IntPredicate;
  * {@code Timestamp*} operator also exists as {@code ...Path}, comparing with a value selected from the input. A value
  * of the wrong type never matches (as in AWS: {@code NumericEquals} on a string is false, not an error).
  */
-public enum Comparator {
+public enum ComparisonOperator {
     STRING_EQUALS("StringEquals", Kind.STRING, c -> c == 0),
     STRING_LESS_THAN("StringLessThan", Kind.STRING, c -> c < 0),
     STRING_GREATER_THAN("StringGreaterThan", Kind.STRING, c -> c > 0),
@@ -37,7 +37,7 @@ public enum Comparator {
     IS_BOOLEAN("IsBoolean", Kind.TYPE_TEST, c -> true),
     IS_TIMESTAMP("IsTimestamp", Kind.TYPE_TEST, c -> true);
 
-    /** What a comparator compares, which decides the literal it expects in the definition. */
+    /** What an operator compares, which decides the literal it expects in the definition. */
     public enum Kind {
         STRING, PATTERN, NUMERIC, BOOLEAN, TIMESTAMP, TYPE_TEST
     }
@@ -46,13 +46,13 @@ public enum Comparator {
     private final Kind kind;
     private final IntPredicate accepts;
 
-    Comparator(String aslName, Kind kind, IntPredicate accepts) {
+    ComparisonOperator(String aslName, Kind kind, IntPredicate accepts) {
         this.aslName = aslName;
         this.kind = kind;
         this.accepts = accepts;
     }
 
-    public static Optional<Comparator> named(String aslName) {
+    public static Optional<ComparisonOperator> named(String aslName) {
         return Arrays.stream(values()).filter(c -> c.aslName.equals(aslName)).findFirst();
     }
 
