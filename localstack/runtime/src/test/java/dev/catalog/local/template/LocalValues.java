@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A resolver for tests: the local values a runtime would supply, by name. */
-record LocalValues(Map<String, String> refs, Map<String, String> attributes) implements IntrinsicResolver {
+public record LocalValues(Map<String, String> refs, Map<String, String> attributes) implements IntrinsicResolver {
 
-    static LocalValues none() {
+    public static LocalValues none() {
         return new LocalValues(Map.of(), Map.of());
     }
 
