@@ -42,11 +42,14 @@ final class TemplateProperties {
         return value(name).flatMap(value -> convert(name, () -> IntrinsicEvaluator.text(value)));
     }
 
+    /** The text; a problem when it is missing, empty or {@code AWS::NoValue} (unless that is already reported). */
     String requiredText(String name) {
-        if (!has(name)) {
-            problems.add(path + "." + name + ": is required");
+        int reported = problems.size();
+        Optional<String> text = text(name).filter(value -> !value.isBlank());
+        if (text.isEmpty() && problems.size() == reported) {
+            problem(name, "is required");
         }
-        return text(name).orElse("");
+        return text.orElse("");
     }
 
     Optional<Integer> integer(String name) {
