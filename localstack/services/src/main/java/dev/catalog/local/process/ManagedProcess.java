@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,10 +125,10 @@ public final class ManagedProcess implements AutoCloseable {
         if (process.isAlive()) {
             List<ProcessHandle> descendants = process.descendants().toList();
             process.destroy();
-            if (!ProcessHandles.waitFor(process.toHandle(), spec.stopTimeout())) {
+            if (!waitForExit(spec.stopTimeout())) {
                 log.warn("{} (pid {}) did not stop within {} s; killing it", spec.name(), process.pid(), spec.stopTimeout().toSeconds());
                 process.destroyForcibly();
-                ProcessHandles.waitFor(process.toHandle(), Duration.ofSeconds(10));
+                waitForExit(Duration.ofSeconds(10));
             }
             descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         }
@@ -140,7 +141,7 @@ public final class ManagedProcess implements AutoCloseable {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
-        ProcessHandles.waitFor(process.toHandle(), Duration.ofSeconds(10));
+        waitForExit(Duration.ofSeconds(10));
         forget();
     }
 
@@ -151,6 +152,19 @@ public final class ManagedProcess implements AutoCloseable {
 
     public String tailOfLog(int lines) {
         return LogTail.of(spec.logFile(), lines);
+    }
+
+    /**
+     * Waits through the {@link Process} itself: its exit is noticed the moment the JDK reaps the child, while a
+     * {@link ProcessHandle} of the same pid that misses the reaping falls back to polling (seconds late).
+     */
+    private boolean waitForExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
     }
 
     private void forget() {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A command that runs to completion before a service starts (formatting Kafka's storage, say). Its output goes
@@ -30,7 +31,7 @@ public record OneShotCommand(String name, List<String> command, Path workingDir,
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
-            if (!ProcessHandles.waitFor(process.toHandle(), timeout)) {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new ServiceStartException(name + " did not finish within " + timeout.toSeconds() + " s; see "
                         + logFile);
@@ -41,6 +42,9 @@ public record OneShotCommand(String name, List<String> command, Path workingDir,
             }
         } catch (IOException e) {
             throw new ServiceStartException("cannot run " + name + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceStartException("interrupted while running " + name);
         }
     }
 }

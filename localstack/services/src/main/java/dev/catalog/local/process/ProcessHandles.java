@@ -8,7 +8,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** What the launchers need to know about processes they did not start themselves, such as leftovers. */
+/**
+ * What the launchers need to know about processes that are not their children: leftovers of a killed run, and
+ * PostgreSQL's postmaster, which pg_ctl daemonizes. (A child is better waited for through its {@link Process}.)
+ */
 public final class ProcessHandles {
 
     private ProcessHandles() {

@@ -23,8 +23,10 @@ class PostgresServerIT {
     @Test
     void runs_durable_with_logical_replication() throws SQLException {
         StackLayout layout = TestStacks.fresh("postgres-settings");
+        long started = System.nanoTime();
         try (PostgresServer postgres = PostgresServer.start(layout, FreePorts.next());
              Connection connection = postgres.connection().open()) {
+            System.out.printf("postgres: initdb, start and create database in %d ms%n", (System.nanoTime() - started) / 1_000_000);
             assertThat(show(connection, "fsync")).isEqualTo("on");
             assertThat(show(connection, "synchronous_commit")).isEqualTo("on");
             assertThat(show(connection, "wal_level")).isEqualTo("logical");
@@ -42,7 +44,9 @@ class PostgresServerIT {
         try (PostgresServer postgres = PostgresServer.start(layout, port)) {
             execute(postgres.connection(), "create table kept (value text)", "insert into kept values ('before restart')");
         }
+        long started = System.nanoTime();
         try (PostgresServer postgres = PostgresServer.start(layout, port)) {
+            System.out.printf("postgres: restarted on existing data in %d ms%n", (System.nanoTime() - started) / 1_000_000);
             assertThat(query(postgres.connection(), "select value from kept")).containsExactly("before restart");
         }
     }
