@@ -67,18 +67,18 @@ public final class KafkaBroker implements AutoCloseable {
         Path logConfig = home.resolve("log4j2.properties");
         Path storage = home.resolve("storage");
         writeConfiguration(config, logConfig, storage, port, controllerPort);
-        List<String> classPath = List.of("-cp", libs + "/*", "-Dlog4j2.configurationFile=" + logConfig);
+        List<String> classPathAndLogging = List.of("-cp", libs + "/*", "-Dlog4j2.configurationFile=" + logConfig);
 
         if (!Files.exists(storage.resolve("meta.properties"))) {
-            new OneShotCommand("kafka storage format", command(java, List.of(), classPath, "kafka.tools.StorageTool",
+            new OneShotCommand("kafka storage format", command(java, List.of(), classPathAndLogging, "kafka.tools.StorageTool",
                     "format", "--standalone", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString()),
                     home, layout.logFile(SERVICE)).run(FORMAT_TIMEOUT);
         }
 
-        List<String> heap = List.of("-Xms256m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
+        List<String> serverOptions = List.of("-Xms256m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
                 "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
         ManagedProcess process = ManagedProcess.start(new ProcessSpec(SERVICE,
-                command(java, heap, classPath, "kafka.Kafka", config.toString()),
+                command(java, serverOptions, classPathAndLogging, "kafka.Kafka", config.toString()),
                 home, Map.of(), layout.logFile(SERVICE), layout.pidFile(SERVICE), STOP_TIMEOUT, false));
         KafkaBroker broker = new KafkaBroker(process, port);
         try {
@@ -208,9 +208,9 @@ public final class KafkaBroker implements AutoCloseable {
         return topics.stream().map(TopicSpec::name).collect(Collectors.joining(", "));
     }
 
-    private static List<String> command(String java, List<String> jvmOptions, List<String> classPath,
+    private static List<String> command(String java, List<String> jvmOptions, List<String> classPathAndLogging,
                                         String mainClass, String... arguments) {
-        return Stream.of(List.of(java), jvmOptions, classPath, List.of(mainClass), List.of(arguments))
+        return Stream.of(List.of(java), jvmOptions, classPathAndLogging, List.of(mainClass), List.of(arguments))
                 .flatMap(List::stream).toList();
     }
 }
