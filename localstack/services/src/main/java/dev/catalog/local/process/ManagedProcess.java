@@ -1,7 +1,6 @@
 package dev.catalog.local.process;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -20,14 +20,16 @@ import org.slf4j.LoggerFactory;
  * A service running as a child process, stopped by its own pid and nothing else.
  *
  * <p>Every child is recorded in a pid file and in a JVM-wide registry whose shutdown hook stops whatever is
- * still running when the JVM exits, normally or by SIGTERM/SIGINT. A JVM killed outright cannot run hooks,
- * so the next start reads the pid file and stops the leftover, but only if that pid still runs in the same
- * working directory (each service instance has its own): a recycled pid belonging to someone else is left alone.
+ * still running when the JVM exits, normally or by SIGTERM/SIGINT, newest first (a service stops before the
+ * services it depends on). A JVM killed outright cannot run hooks, so the next start reads the pid file and
+ * stops the leftover, but only if that pid still runs in the same working directory (each service instance has
+ * its own): a recycled pid belonging to someone else is left alone.
  */
 public final class ManagedProcess implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ManagedProcess.class);
     private static final Deque<ManagedProcess> running = new ArrayDeque<>();
+    private static volatile boolean shuttingDown;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(ManagedProcess::stopAll, "stop-child-processes"));
@@ -35,6 +37,7 @@ public final class ManagedProcess implements AutoCloseable {
 
     private final ProcessSpec spec;
     private final Process process;
+    private volatile boolean stopRequested;
 
     private ManagedProcess(ProcessSpec spec, Process process) {
         this.spec = spec;
@@ -42,6 +45,10 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     public static ManagedProcess start(ProcessSpec spec) {
+        if (shuttingDown) {
+            // A supervisor restarting a service while the JVM exits would leave a child nobody stops.
+            throw new ServiceStartException("not starting " + spec.name() + ": the JVM is shutting down");
+        }
         stopLeftover(spec);
         try {
             Files.createDirectories(spec.logFile().getParent());
@@ -80,6 +87,16 @@ public final class ManagedProcess implements AutoCloseable {
         return spec.logFile();
     }
 
+    /** Completes when the process has ended, whatever ended it. */
+    public CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    /** Whether {@link #stop()} or {@link #kill()} was called: an exit that was asked for, not a crash. */
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+
     /**
      * Waits until {@code ready} holds. Fails fast, with the end of the service's log, when the process exits
      * first or the time runs out.
@@ -104,13 +121,14 @@ public final class ManagedProcess implements AutoCloseable {
 
     /** Stops gracefully (SIGTERM), then forcibly (SIGKILL) when the stop timeout passes. Children go too. */
     public void stop() {
+        stopRequested = true;
         if (process.isAlive()) {
             List<ProcessHandle> descendants = process.descendants().toList();
             process.destroy();
-            if (!waitFor(process.toHandle(), spec.stopTimeout())) {
+            if (!waitForExit(spec.stopTimeout())) {
                 log.warn("{} (pid {}) did not stop within {} s; killing it", spec.name(), process.pid(), spec.stopTimeout().toSeconds());
                 process.destroyForcibly();
-                waitFor(process.toHandle(), Duration.ofSeconds(10));
+                waitForExit(Duration.ofSeconds(10));
             }
             descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         }
@@ -119,10 +137,11 @@ public final class ManagedProcess implements AutoCloseable {
 
     /** Kills at once with SIGKILL, as a crash would: no shutdown, no flush. For fault-injection tests. */
     public void kill() {
+        stopRequested = true;
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
-        waitFor(process.toHandle(), Duration.ofSeconds(10));
+        waitForExit(Duration.ofSeconds(10));
         forget();
     }
 
@@ -132,11 +151,19 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     public String tailOfLog(int lines) {
+        return LogTail.of(spec.logFile(), lines);
+    }
+
+    /**
+     * Waits through the {@link Process} itself: its exit is noticed the moment the JDK reaps the child, while a
+     * {@link ProcessHandle} of the same pid that misses the reaping falls back to polling (seconds late).
+     */
+    private boolean waitForExit(Duration timeout) {
         try {
-            List<String> all = Files.readAllLines(spec.logFile(), StandardCharsets.UTF_8);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "(log unreadable: " + e.getMessage() + ")";
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
         }
     }
 
@@ -152,6 +179,7 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     private static void stopAll() {
+        shuttingDown = true;
         while (true) {
             ManagedProcess next;
             synchronized (running) {
@@ -168,14 +196,14 @@ public final class ManagedProcess implements AutoCloseable {
     private static void stopLeftover(ProcessSpec spec) {
         Optional<ProcessHandle> leftover = readPid(spec.pidFile()).flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
-                .filter(handle -> runsIn(handle, spec.workingDir()));
+                .filter(handle -> ProcessHandles.runsIn(handle, spec.workingDir()));
         leftover.ifPresent(handle -> {
             log.warn("stopping {} left behind by an earlier run (pid {})", spec.name(), handle.pid());
             handle.descendants().forEach(ProcessHandle::destroy);
             handle.destroy();
-            if (!waitFor(handle, spec.stopTimeout())) {
+            if (!ProcessHandles.waitFor(handle, spec.stopTimeout())) {
                 handle.destroyForcibly();
-                waitFor(handle, Duration.ofSeconds(10));
+                ProcessHandles.waitFor(handle, Duration.ofSeconds(10));
             }
         });
     }
@@ -185,29 +213,6 @@ public final class ManagedProcess implements AutoCloseable {
             return Optional.of(Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).strip()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
-        }
-    }
-
-    private static boolean runsIn(ProcessHandle handle, Path workingDir) {
-        try {
-            Path cwd = Files.readSymbolicLink(Path.of("/proc", Long.toString(handle.pid()), "cwd"));
-            return cwd.equals(workingDir.toAbsolutePath().normalize());
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
-    }
-
-    private static boolean waitFor(ProcessHandle handle, Duration timeout) {
-        try {
-            handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        } catch (java.util.concurrent.ExecutionException e) {
-            return !handle.isAlive();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !handle.isAlive();
         }
     }
 
