@@ -14,6 +14,10 @@ public final class ConnectionPool {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setJdbcUrl(settings.jdbcUrl());
+        // Named, so the pool loads the driver from the function's own class path rather than asking the JVM-wide
+        // DriverManager, which only knows drivers of the class loader that first used it (one JVM hosts every
+        // function locally).
+        config.setDriverClassName("org.postgresql.Driver");
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.poolSize());

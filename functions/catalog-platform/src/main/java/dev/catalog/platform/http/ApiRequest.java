@@ -1,6 +1,7 @@
 package dev.catalog.platform.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.catalog.domain.shared.TenantId;
 import dev.catalog.platform.json.Json;
@@ -158,9 +159,10 @@ public final class ApiRequest {
         try {
             return JsonBody.of(Json.parse(new String(body, StandardCharsets.UTF_8)));
         } catch (JsonProcessingException malformed) {
-            throw new ProblemException(Problem.of(400, "malformed_json", "the body is not valid JSON: "
-                    + malformed.getOriginalMessage() + " (line " + malformed.getLocation().getLineNr()
-                    + ", column " + malformed.getLocation().getColumnNr() + ")"));
+            JsonLocation at = malformed.getLocation();
+            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            throw new ProblemException(Problem.of(400, "malformed_json",
+                    "the body is not valid JSON: " + malformed.getOriginalMessage() + where));
         }
     }
 

@@ -34,10 +34,9 @@ final class CategoryRequests {
         UUID parentId = body.optionalUuid("parentId");
         body.throwIfInvalid();
         DomainValues values = new DomainValues();
-        NewCategory command = new NewCategory(values.of("name", () -> new CategoryName(name)),
-                parentId == null ? null : new CategoryId(parentId));
+        CategoryName validName = values.of("name", () -> new CategoryName(name));
         values.throwIfInvalid();
-        return command;
+        return new NewCategory(validName, parentId == null ? null : new CategoryId(parentId));
     }
 
     static CategoryChange change(ApiRequest request) {

@@ -55,17 +55,15 @@ final class ProductRequests {
         body.throwIfInvalid();
 
         DomainValues values = new DomainValues();
-        NewProduct command = new NewProduct(
-                new ProductId(ids.newId()),
-                values.of("sku", () -> new Sku(sku)),
-                values.of("name", () -> new ProductName(name)),
-                values.ofNullable("description", description, Description::new),
-                values.ofNullable("brand", brand, Brand::new),
-                categoryId == null ? null : new CategoryId(categoryId),
-                values.of("price", () -> Price.of(amount, currency)),
-                attributes == null ? Attributes.NONE : values.of("attributes", () -> Attributes.of(attributes)),
-                status);
+        Sku validSku = values.of("sku", () -> new Sku(sku));
+        ProductName validName = values.of("name", () -> new ProductName(name));
+        Description validDescription = values.ofNullable("description", description, Description::new);
+        Brand validBrand = values.ofNullable("brand", brand, Brand::new);
+        Price validPrice = values.of("price", () -> Price.of(amount, currency));
+        Attributes validAttributes = attributes == null ? Attributes.NONE : values.of("attributes", () -> Attributes.of(attributes));
         values.throwIfInvalid();
+        NewProduct command = new NewProduct(new ProductId(ids.newId()), validSku, validName, validDescription, validBrand,
+                categoryId == null ? null : new CategoryId(categoryId), validPrice, validAttributes, status);
         return command;
     }
 

@@ -1,0 +1,158 @@
+package dev.catalog.local.stack;
+
+import dev.catalog.local.auth.LocalSigningKey;
+import dev.catalog.local.auth.LocalTokenIssuer;
+import dev.catalog.local.functions.FunctionHost;
+import dev.catalog.local.functions.FunctionHostSettings;
+import dev.catalog.local.gateway.LocalHttpApi;
+import dev.catalog.local.gateway.LocalHttpApiSettings;
+import dev.catalog.local.gateway.RouteTable;
+import dev.catalog.local.services.kafka.CatalogTopics;
+import dev.catalog.local.services.kafka.KafkaBroker;
+import dev.catalog.local.services.opensearch.OpenSearchNode;
+import dev.catalog.local.services.opensearch.OpenSearchSettings;
+import dev.catalog.local.services.postgres.Migrations;
+import dev.catalog.local.services.postgres.PostgresConnection;
+import dev.catalog.local.services.postgres.PostgresServer;
+import dev.catalog.local.template.SamTemplate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system on one machine: PostgreSQL, Kafka and OpenSearch as child processes, and the functions of
+ * template.yaml hosted behind the local HTTP API. {@code ./catalog up} runs one; every system test run shares one.
+ * Components start in dependency order and stop in reverse, also when a later one fails to start.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private final StackSettings settings;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private OpenSearchNode openSearch;
+    private FunctionHost functions;
+    private LocalHttpApi httpApi;
+    private LocalTokenIssuer tokens;
+
+    private LocalStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    public static LocalStack start(StackSettings settings) {
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException failure) {
+            stack.close();
+            throw failure;
+        }
+    }
+
+    private void startAll() {
+        StackPorts ports = settings.ports();
+        postgres = timed("PostgreSQL", () -> PostgresServer.start(settings.layout(), ports.postgres(),
+                settings.fresh() ? PostgresServer.ExistingData.WIPE : PostgresServer.ExistingData.KEEP));
+        started.push(postgres);
+        int migrations = Migrations.apply(postgres.connection());
+        log.info("database schema up to date ({} migrations applied now)", migrations);
+
+        kafka = timed("Kafka", () -> KafkaBroker.start(settings.layout(), ports.kafka(), ports.kafkaController()));
+        started.push(kafka);
+        kafka.ensureTopics(CatalogTopics.EVENTS);
+
+        openSearch = timed("OpenSearch", () -> OpenSearchNode.start(
+                OpenSearchSettings.forStack(settings.layout(), ports.openSearch(), ports.openSearchTransport())));
+        started.push(openSearch);
+
+        LocalSigningKey signingKey = LocalSigningKey.loadOrCreate(settings.layout().dataDir("auth"));
+        tokens = new LocalTokenIssuer(signingKey, Clock.systemUTC());
+        SamTemplate template = SamTemplate.load(settings.template(), LocalResources.forStack(postgres.connection().jdbcUrl()));
+        functions = new FunctionHost(template, FunctionHostSettings.local(settings.layout().dataDir("functions"))
+                .withVariables(functionVariables()));
+        started.push(functions);
+        try {
+            httpApi = LocalHttpApi.start(RouteTable.of(template), functions,
+                    LocalHttpApiSettings.local(ports.api(), signingKey.publicKeys()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serve the HTTP API on 127.0.0.1:" + ports.api()
+                    + " (is another stack running? ./catalog status)", e);
+        }
+        started.push(httpApi);
+    }
+
+    /** What Lambda and the stack's resources would give every function, as local endpoints and credentials. */
+    private Map<String, String> functionVariables() {
+        PostgresConnection database = postgres.connection();
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("DB_URL", database.jdbcUrl());
+        variables.put("DB_USER", database.user());
+        variables.put("DB_PASSWORD", database.password());
+        // One environment serves concurrent requests locally (Lambda would start more environments instead).
+        variables.put("DB_POOL_SIZE", "8");
+        variables.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        variables.put("OPENSEARCH_URL", openSearch.baseUri().toString());
+        variables.put("OPENSEARCH_AUTH", "none");
+        variables.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + settings.ports().aws());
+        return variables;
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    public PostgresConnection database() {
+        return postgres.connection();
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public URI openSearchUrl() {
+        return openSearch.baseUri();
+    }
+
+    public FunctionHost functions() {
+        return functions;
+    }
+
+    public URI apiUrl() {
+        return httpApi.endpoint();
+    }
+
+    /** A token the local HTTP API accepts, for {@code tenant}. */
+    public String token(String tenant) {
+        return tokens.issue(tenant);
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable component = started.pop();
+            try {
+                component.close();
+            } catch (Exception e) {
+                log.warn("stopping {} failed", component.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    private static <T> T timed(String name, java.util.function.Supplier<T> start) {
+        long began = System.nanoTime();
+        T component = start.get();
+        log.info("{} ready in {} ms", name, Duration.ofNanos(System.nanoTime() - began).toMillis());
+        return component;
+    }
+}
