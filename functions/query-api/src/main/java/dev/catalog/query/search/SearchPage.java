@@ -28,10 +28,7 @@ record SearchPage(long total, List<Item> items, Facets facets, String nextCursor
      * @param name null while the category registry has not seen the category
      * @param path from the root category down to this one, both included
      */
-    record CategoryRef(String id, String name, List<PathNode> path) {
-    }
-
-    record PathNode(String id, String name) {
+    record CategoryRef(String id, String name, List<CategoryTree.Node> path) {
     }
 
     record Money(String amount, String currency) {

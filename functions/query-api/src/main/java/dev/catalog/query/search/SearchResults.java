@@ -34,8 +34,7 @@ final class SearchResults {
         String nextCursor = hits.size() > criteria.limit()
                 ? SearchCursor.encode(fingerprint, shown.getLast().sort())
                 : null;
-        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        return new SearchPage(total, shown.stream().map(hit -> item(hit, tree)).toList(),
+        return new SearchPage(response.hits().total().value(), shown.stream().map(hit -> item(hit, tree)).toList(),
                 facets(response.aggregations(), criteria, tree), nextCursor);
     }
 
@@ -61,10 +60,7 @@ final class SearchResults {
     }
 
     private static SearchPage.CategoryRef category(String id, CategoryTree tree) {
-        List<SearchPage.PathNode> path = tree.path(id).stream()
-                .map(node -> new SearchPage.PathNode(node.id(), node.name()))
-                .toList();
-        return new SearchPage.CategoryRef(id, tree.name(id), path);
+        return new SearchPage.CategoryRef(id, tree.name(id), tree.path(id));
     }
 
     /**

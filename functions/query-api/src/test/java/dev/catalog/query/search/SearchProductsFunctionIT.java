@@ -308,7 +308,7 @@ class SearchProductsFunctionIT {
 
         SearchPage running = page(get("acme", "category=" + categoryId("running") + "&sort=name"));
         assertThat(running.items()).extracting(item -> item.category().name()).containsOnly("Jogging");
-        assertThat(running.items().getFirst().category().path()).extracting(SearchPage.PathNode::name).containsExactly("Footwear", "Jogging");
+        assertThat(running.items().getFirst().category().path()).extracting(CategoryTree.Node::name).containsExactly("Footwear", "Jogging");
         assertThat(running.facets().category()).extracting(SearchPage.CategoryCount::name).contains("Jogging").doesNotContain("Running");
         assertThat(skus("category=" + categoryId("footwear"))).doesNotContain("TRAIL-2");
         assertThat(skus("category=" + categoryId("kitchen"))).contains("TRAIL-2");
@@ -390,7 +390,7 @@ class SearchProductsFunctionIT {
         assertThat(run.brand()).isEqualTo("Stride");
         assertThat(run.description()).isEqualTo("Light and grippy running shoe for the road.");
         assertThat(run.category().name()).isEqualTo("Running");
-        assertThat(run.category().path()).extracting(SearchPage.PathNode::name).containsExactly("Footwear", "Running");
+        assertThat(run.category().path()).extracting(CategoryTree.Node::name).containsExactly("Footwear", "Running");
         assertThat(run.price()).isEqualTo(new SearchPage.Money("89.90", "EUR"));
         assertThat(run.attributes()).containsEntry("color", "blue").containsEntry("size", "42");
         assertThat(run.stockTotal()).isEqualTo(5);
