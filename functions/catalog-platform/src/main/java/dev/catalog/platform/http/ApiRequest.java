@@ -98,6 +98,11 @@ public final class ApiRequest {
         return UUID.fromString(value);
     }
 
+    /** The query string's parameters, repeats kept (see {@link QueryParameters}). */
+    public QueryParameters queryParameters() {
+        return QueryParameters.parse(event.getRawQueryString());
+    }
+
     /** The version named by {@code If-Match}, which this request must carry (428 when it does not). */
     public long requiredIfMatch() {
         return optionalIfMatch().orElseThrow(() -> new ProblemException(Problem.of(428, "if_match_required",

@@ -3,6 +3,7 @@ package dev.catalog.platform.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.catalog.platform.failure.ServiceUnavailableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,18 +53,24 @@ public final class HttpFunction {
         } catch (UnauthorizedException unauthorized) {
             log.warn("unauthorized: {}", unauthorized.getMessage());
             return ApiResponse.unauthorized();
+        } catch (ServiceUnavailableException unavailable) {
+            log.error("{} unavailable", unavailable.service(), unavailable);
+            return serviceUnavailable("the catalog cannot reach its " + unavailable.service() + " right now; retry later");
         } catch (RuntimeException failure) {
             if (causedBy(failure, SQLTransientConnectionException.class)) {
                 log.error("database unavailable", failure);
-                APIGatewayV2HTTPResponse unavailable = ApiResponse.problem(Problem.of(503, "service_unavailable",
-                        "the catalog cannot reach its database right now; nothing was changed, retry later"));
-                unavailable.getHeaders().put("Retry-After", "1");
-                return unavailable;
+                return serviceUnavailable("the catalog cannot reach its database right now; nothing was changed, retry later");
             }
             log.error("request failed", failure);
             return ApiResponse.problem(Problem.of(500, "internal_error",
                     "the request failed on our side; quote request id " + request.requestId() + " when reporting it"));
         }
+    }
+
+    private static APIGatewayV2HTTPResponse serviceUnavailable(String detail) {
+        APIGatewayV2HTTPResponse unavailable = ApiResponse.problem(Problem.of(503, "service_unavailable", detail));
+        unavailable.getHeaders().put("Retry-After", "1");
+        return unavailable;
     }
 
     private static APIGatewayV2HTTPResponse withCorrelationId(APIGatewayV2HTTPResponse response, String correlationId) {

@@ -1,0 +1,151 @@
+package dev.catalog.projection.search;
+
+import dev.catalog.platform.events.LoggedEvent;
+import dev.catalog.platform.failure.ServiceUnavailableException;
+import dev.catalog.search.client.SearchCalls;
+import dev.catalog.search.index.SearchIndices;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.opensearch.client.json.JsonData;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.ErrorCause;
+import org.opensearch.client.opensearch._types.Script;
+import org.opensearch.client.opensearch.core.BulkResponse;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a batch of events into one version of the search indices, in one bulk request, and says for each
+ * event whether it was applied, stale, or refused as poison. The cluster being unreachable, overloaded or
+ * failing, for the request or for any item, throws {@link ServiceUnavailableException}: the caller fails the
+ * whole batch and it is delivered again, which is safe because every write is guarded by aggregate versions.
+ *
+ * <p>Each event becomes a scripted upsert of one part of one document ({@link PartWrite}): the part is replaced
+ * only when the document holds it at an older version, so duplicates and out-of-order deliveries change nothing,
+ * whatever the order events arrive in across aggregates. The Kafka offset plays no part.
+ */
+public final class SearchIndexWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexWriter.class);
+
+    /**
+     * The product and the inventory part of a document are written from different topics, possibly at the same
+     * moment: OpenSearch re-runs the script on a version conflict, this many times, before failing the item.
+     */
+    static final int RETRIES_ON_CONFLICT = 5;
+
+    /**
+     * Writes {@code params.content} as part {@code params.part} unless the document already holds that part at
+     * {@code params.version} or newer. A document of another tenant under the same id is refused, never merged.
+     */
+    static final String VERSIONED_PART_WRITE = """
+            if (ctx._source.tenantId != null && ctx._source.tenantId != params.tenantId) {
+              throw new IllegalArgumentException('document ' + ctx._id + ' belongs to another tenant');
+            }
+            if (ctx._source.versions == null) {
+              ctx._source.versions = new HashMap();
+            }
+            def written = ctx._source.versions[params.part];
+            if (written != null && written >= params.version) {
+              ctx.op = 'noop';
+            } else {
+              ctx._source.tenantId = params.tenantId;
+              ctx._source[params.idField] = params.id;
+              ctx._source[params.part] = params.content;
+              ctx._source.versions[params.part] = params.version;
+            }
+            """;
+
+    private final OpenSearchClient client;
+
+    public SearchIndexWriter(OpenSearchClient client) {
+        this.client = client;
+    }
+
+    /**
+     * Applies {@code events} to version {@code target}, in one bulk request.
+     *
+     * @return one outcome per event, in the order of {@code events}
+     * @throws ServiceUnavailableException when OpenSearch cannot take the batch now; nothing is known about which
+     *                                     events were applied, and applying them again is safe
+     */
+    public List<WriteOutcome> apply(SearchIndices target, List<LoggedEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<BulkOperation> operations = events.stream()
+                .map(event -> operation(target, PartWrite.of(event.event())))
+                .toList();
+        BulkResponse response = SearchCalls.call("bulk write of " + events.size() + " events to version " + target.version(),
+                () -> client.bulk(bulk -> bulk.operations(operations)));
+        if (response.items().size() != events.size()) {
+            throw new IllegalStateException("OpenSearch answered " + response.items().size() + " items for "
+                    + events.size() + " bulk operations");
+        }
+        List<WriteOutcome> outcomes = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            outcomes.add(outcome(events.get(i), response.items().get(i)));
+        }
+        return outcomes;
+    }
+
+    private static BulkOperation operation(SearchIndices target, PartWrite write) {
+        Script script = Script.of(s -> s.inline(inline -> inline
+                .source(VERSIONED_PART_WRITE)
+                .params(Map.of(
+                        "tenantId", JsonData.of(write.tenantId()),
+                        "idField", JsonData.of(write.idField()),
+                        "id", JsonData.of(write.documentId()),
+                        "part", JsonData.of(write.part()),
+                        "version", JsonData.of(write.version()),
+                        "content", JsonData.of(write.content())))));
+        return BulkOperation.of(op -> op.<Map<String, Object>>update(update -> update
+                .index(write.index().in(target))
+                .id(write.documentId())
+                .script(script)
+                // The script also creates the document (from an empty one) when it does not exist yet.
+                .scriptedUpsert(true)
+                .upsert(Map.of())
+                .retryOnConflict(RETRIES_ON_CONFLICT)));
+    }
+
+    private static WriteOutcome outcome(LoggedEvent event, BulkResponseItem item) {
+        ErrorCause error = item.error();
+        if (error == null) {
+            return "noop".equals(item.result()) ? new WriteOutcome.Stale(event) : new WriteOutcome.Applied(event);
+        }
+        if (refusesTheEvent(item.status(), error)) {
+            String reason = describe(error);
+            log.warn("search index refused event {} ({} of {} {} v{}): {}", event.envelope().eventId(),
+                    event.envelope().eventType(), event.envelope().aggregateType(), event.envelope().aggregateId(),
+                    event.event().aggregateVersion(), reason);
+            return new WriteOutcome.Rejected(event, reason);
+        }
+        throw new ServiceUnavailableException(SearchCalls.SERVICE, "writing " + item.index() + "/" + item.id()
+                + " answered " + item.status() + ": " + describe(error), null);
+    }
+
+    /**
+     * A 400 refuses what the event holds (a value the mapping cannot take, a tenant clash): poison. Everything
+     * else says something about the cluster, not the event: overload (429), a conflict still unresolved after the
+     * retries (409), a missing or closed index, a failing node. Those fail the batch, to be retried.
+     */
+    private static boolean refusesTheEvent(int status, ErrorCause error) {
+        return status == 400 && !"index_closed_exception".equals(error.type());
+    }
+
+    /** The error with its chain of causes: the script's own message is usually at the end. */
+    private static String describe(ErrorCause error) {
+        StringBuilder description = new StringBuilder();
+        for (ErrorCause cause = error; cause != null; cause = cause.causedBy()) {
+            if (!description.isEmpty()) {
+                description.append("; caused by ");
+            }
+            description.append(cause.type()).append(": ").append(cause.reason());
+        }
+        return description.toString();
+    }
+}

@@ -1,0 +1,227 @@
+package dev.catalog.query.search;
+
+import dev.catalog.domain.shared.Text;
+import dev.catalog.domain.shared.TenantId;
+import dev.catalog.platform.http.FieldError;
+import dev.catalog.platform.http.ProblemException;
+import dev.catalog.platform.http.QueryParameters;
+import dev.catalog.platform.http.Uuids;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code GET /products/search}'s query parameters into {@link SearchCriteria}, reporting every invalid one
+ * at once as a 400 {@code invalid_request} that names it. A parameter sent with an empty value counts as not
+ * sent; an unknown parameter is an error, so a misspelt filter ({@code brnad=Acme}) is not silently ignored.
+ */
+final class SearchParameters {
+
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+    /** Longer than any product name (200): no real query needs more, and a long one is a costly one. */
+    static final int MAX_TEXT_LENGTH = 200;
+    /** Values of one repeatable parameter, and attribute names per search. */
+    static final int MAX_VALUES = 20;
+    /** Brands and attribute values are at most 100 characters in the model. */
+    static final int MAX_VALUE_LENGTH = 100;
+
+    private static final String ATTRIBUTE_PREFIX = "attr.";
+    private static final Set<String> PARAMETERS = Set.of("q", "category", "brand", "minPrice", "maxPrice", "inStock",
+            "sort", "limit", "cursor");
+    /** As the model names attributes. */
+    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");
+    /** Non-negative, at most 12 whole digits and 3 decimals: what prices can be. */
+    private static final Pattern PRICE = Pattern.compile("\\d{1,12}(\\.\\d{1,3})?");
+    private static final Pattern LIMIT = Pattern.compile("\\d{1,3}");
+
+    private final QueryParameters parameters;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private SearchParameters(QueryParameters parameters) {
+        this.parameters = parameters;
+    }
+
+    static SearchCriteria read(QueryParameters parameters, TenantId tenant) {
+        return new SearchParameters(parameters).criteria(tenant);
+    }
+
+    private SearchCriteria criteria(TenantId tenant) {
+        for (String name : parameters.names()) {
+            if (!PARAMETERS.contains(name) && !name.startsWith(ATTRIBUTE_PREFIX)) {
+                error(name, "is not a parameter of this search; use q, category, brand, minPrice, maxPrice, inStock, attr.<name>, sort, limit or cursor");
+            }
+        }
+        String text = text();
+        UUID category = category();
+        SortedSet<String> brands = values("brand");
+        BigDecimal minPrice = price("minPrice");
+        BigDecimal maxPrice = price("maxPrice");
+        if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
+            error("minPrice", "must not be greater than maxPrice");
+        }
+        Boolean inStock = inStock();
+        SortedMap<String, SortedSet<String>> attributes = attributes();
+        SearchSort sort = sort(text);
+        int limit = limit();
+        String cursor = single("cursor");
+        throwIfInvalid();
+
+        SearchCriteria criteria = new SearchCriteria(text, category, brands, minPrice, maxPrice, inStock, attributes,
+                sort, limit, null);
+        if (cursor == null) {
+            return criteria;
+        }
+        List<Object> after = SearchCursor.decode(cursor, criteria.fingerprint(tenant.value()), sort);
+        return new SearchCriteria(text, category, brands, minPrice, maxPrice, inStock, attributes, sort, limit, after);
+    }
+
+    private String text() {
+        String q = single("q");
+        if (q == null) {
+            return null;
+        }
+        String text = q.strip();
+        if (Text.length(text) > MAX_TEXT_LENGTH) {
+            error("q", "has at most " + MAX_TEXT_LENGTH + " characters");
+            return null;
+        }
+        if (Text.hasControlCharacters(text, "") || Text.hasLoneSurrogates(text)) {
+            error("q", "must not contain control characters");
+            return null;
+        }
+        return text.isEmpty() ? null : text;
+    }
+
+    private UUID category() {
+        String category = single("category");
+        if (category == null) {
+            return null;
+        }
+        if (!Uuids.isCanonical(category)) {
+            error("category", "must be a category id, a UUID such as 3f2c1a4e-8b7d-4c6e-9a1b-2d3e4f5a6b7c");
+            return null;
+        }
+        return UUID.fromString(category);
+    }
+
+    private BigDecimal price(String name) {
+        String price = single(name);
+        if (price == null) {
+            return null;
+        }
+        if (!PRICE.matcher(price).matches()) {
+            error(name, "must be an amount such as 19.99: digits, at most 3 decimals, not negative");
+            return null;
+        }
+        return new BigDecimal(price);
+    }
+
+    private Boolean inStock() {
+        String inStock = single("inStock");
+        if (inStock == null) {
+            return null;
+        }
+        return switch (inStock) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> {
+                error("inStock", "must be true or false");
+                yield null;
+            }
+        };
+    }
+
+    private SortedMap<String, SortedSet<String>> attributes() {
+        SortedMap<String, SortedSet<String>> attributes = new TreeMap<>();
+        for (String parameter : parameters.names()) {
+            if (!parameter.startsWith(ATTRIBUTE_PREFIX)) {
+                continue;
+            }
+            String name = parameter.substring(ATTRIBUTE_PREFIX.length());
+            if (!ATTRIBUTE_NAME.matcher(name).matches()) {
+                error(parameter, "names an attribute as products do: 1 to 40 lower-case letters, digits or '_', starting with a letter");
+                continue;
+            }
+            SortedSet<String> values = values(parameter);
+            if (!values.isEmpty()) {
+                attributes.put(name, values);
+            }
+        }
+        if (attributes.size() > MAX_VALUES) {
+            error(ATTRIBUTE_PREFIX + "*", "at most " + MAX_VALUES + " attributes can be filtered on at once");
+        }
+        return attributes;
+    }
+
+    private SearchSort sort(String text) {
+        String sort = single("sort");
+        if (sort == null) {
+            // Without words there is no relevance to rank by: an alphabetical list is what browsing expects.
+            return text == null ? SearchSort.NAME : SearchSort.RELEVANCE;
+        }
+        return SearchSort.fromWireName(sort).orElseGet(() -> {
+            error("sort", "must be one of " + String.join(", ", SearchSort.wireNames()));
+            return SearchSort.RELEVANCE;
+        });
+    }
+
+    private int limit() {
+        String limit = single("limit");
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        int value = LIMIT.matcher(limit).matches() ? Integer.parseInt(limit) : 0;
+        if (value < 1 || value > MAX_LIMIT) {
+            error("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+            return DEFAULT_LIMIT;
+        }
+        return value;
+    }
+
+    /** The one non-empty value of a parameter that may be given once, or null. */
+    private String single(String name) {
+        List<String> values = parameters.values(name).stream().filter(value -> !value.isEmpty()).toList();
+        if (values.size() > 1) {
+            error(name, "must be given at most once");
+            return null;
+        }
+        return values.isEmpty() ? null : values.getFirst();
+    }
+
+    /** The distinct non-empty values of a repeatable parameter. */
+    private SortedSet<String> values(String name) {
+        SortedSet<String> values = new TreeSet<>();
+        for (String value : parameters.values(name)) {
+            if (value.isEmpty()) {
+                continue;
+            }
+            if (Text.length(value) > MAX_VALUE_LENGTH || Text.hasControlCharacters(value, "") || Text.hasLoneSurrogates(value)) {
+                error(name, "values have 1 to " + MAX_VALUE_LENGTH + " characters, without control characters");
+                continue;
+            }
+            values.add(value);
+        }
+        if (values.size() > MAX_VALUES) {
+            error(name, "takes at most " + MAX_VALUES + " values");
+        }
+        return values;
+    }
+
+    private void error(String field, String message) {
+        errors.add(new FieldError(field, "invalid_request", message));
+    }
+
+    private void throwIfInvalid() {
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalidRequest(errors);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.catalog.query.search;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.catalog.domain.shared.TenantId;
+import dev.catalog.platform.http.ApiResponse;
+import dev.catalog.platform.http.HttpFunction;
+import dev.catalog.search.client.SearchClients;
+import java.util.Map;
+
+/** Lambda handler for product search: GET /products/search. */
+public final class SearchProductsFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final ProductSearch search;
+
+    public SearchProductsFunction() {
+        this(Holder.SEARCH);
+    }
+
+    public SearchProductsFunction(ProductSearch search) {
+        this.search = search;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HttpFunction.handle(event, context, request -> {
+            TenantId tenant = request.tenant();
+            SearchCriteria criteria = SearchParameters.read(request.queryParameters(), tenant);
+            return ApiResponse.json(200, search.search(tenant, criteria), Map.of());
+        });
+    }
+
+    /** The client, built once per execution environment on first use (or in SnapStart's snapshot). */
+    private static final class Holder {
+        private static final ProductSearch SEARCH = new ProductSearch(SearchClients.fromEnvironment());
+    }
+}
