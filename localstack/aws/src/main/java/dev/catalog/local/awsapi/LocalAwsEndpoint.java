@@ -117,6 +117,17 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         return stepFunctions;
     }
 
+    /**
+     * Serves {@code path} (and below) with {@code handler} besides the AWS APIs: the local runtime's own endpoints,
+     * under a prefix no AWS API uses ({@code /_catalog/}).
+     */
+    public void serve(String path, com.sun.net.httpserver.HttpHandler handler) {
+        if (!path.startsWith("/_")) {
+            throw new IllegalArgumentException("local endpoints live under /_<name>/, not " + path);
+        }
+        server.createContext(path, handler);
+    }
+
     private void serve(HttpExchange exchange) {
         try (exchange) {
             byte[] body;

@@ -1,12 +1,15 @@
 package dev.catalog.local.stack;
 
 import dev.catalog.local.auth.LocalSigningKey;
+import dev.catalog.local.awsapi.LocalAwsEndpoint;
 import dev.catalog.local.auth.LocalTokenIssuer;
 import dev.catalog.local.functions.FunctionHost;
 import dev.catalog.local.functions.FunctionHostSettings;
 import dev.catalog.local.gateway.LocalHttpApi;
 import dev.catalog.local.gateway.LocalHttpApiSettings;
 import dev.catalog.local.gateway.RouteTable;
+import dev.catalog.local.services.debezium.DebeziumServer;
+import dev.catalog.local.services.debezium.DebeziumStatus;
 import dev.catalog.local.services.kafka.CatalogTopics;
 import dev.catalog.local.services.kafka.KafkaBroker;
 import dev.catalog.local.services.opensearch.OpenSearchNode;
@@ -23,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +44,11 @@ public final class LocalStack implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
+    private DebeziumServer debezium;
     private OpenSearchNode openSearch;
     private FunctionHost functions;
     private LocalHttpApi httpApi;
+    private LocalAwsEndpoint awsEndpoint;
     private LocalTokenIssuer tokens;
 
     private LocalStack(StackSettings settings) {
@@ -71,6 +77,11 @@ public final class LocalStack implements AutoCloseable {
         kafka = timed("Kafka", () -> KafkaBroker.start(settings.layout(), ports.kafka(), ports.kafkaController()));
         started.push(kafka);
         kafka.ensureTopics(CatalogTopics.EVENTS);
+        kafka.ensureTopics(List.of(DebeziumServer.heartbeatTopic()));
+
+        debezium = timed("Debezium Server", () -> DebeziumServer.start(new DebeziumServer.Settings(
+                settings.layout(), ports.debezium(), postgres.connection(), kafka.bootstrapServers())));
+        started.push(debezium);
 
         openSearch = timed("OpenSearch", () -> OpenSearchNode.start(
                 OpenSearchSettings.forStack(settings.layout(), ports.openSearch(), ports.openSearchTransport())));
@@ -78,9 +89,9 @@ public final class LocalStack implements AutoCloseable {
 
         LocalSigningKey signingKey = LocalSigningKey.loadOrCreate(settings.layout().dataDir("auth"));
         tokens = new LocalTokenIssuer(signingKey, Clock.systemUTC());
-        SamTemplate template = SamTemplate.load(settings.template(), LocalResources.forStack(postgres.connection().jdbcUrl()));
+        SamTemplate template = template(settings);
         functions = new FunctionHost(template, FunctionHostSettings.local(settings.layout().dataDir("functions"))
-                .withVariables(functionVariables()));
+                .withVariables(functionVariables(ports)));
         started.push(functions);
         try {
             httpApi = LocalHttpApi.start(RouteTable.of(template), functions,
@@ -90,22 +101,37 @@ public final class LocalStack implements AutoCloseable {
                     + " (is another stack running? ./catalog status)", e);
         }
         started.push(httpApi);
+
+        awsEndpoint = LocalAwsEndpoint.start(new LocalAwsEndpoint.Settings("127.0.0.1", ports.aws(),
+                FunctionHostSettings.LOCAL_REGION, FunctionHostSettings.LOCAL_ACCOUNT_ID,
+                settings.layout().dataDir("stepfunctions"), List.of()), new HostedFunctions(template, functions));
+        started.push(awsEndpoint);
+        awsEndpoint.serve(StatusEndpoint.PATH, new StatusEndpoint(this));
     }
 
-    /** What Lambda and the stack's resources would give every function, as local endpoints and credentials. */
-    private Map<String, String> functionVariables() {
-        PostgresConnection database = postgres.connection();
+    /**
+     * What Lambda and the stack's resources would give every function, as local endpoints and credentials. A
+     * function of template.yaml sees these over its own template variables.
+     */
+    public static Map<String, String> functionVariables(StackPorts ports) {
+        PostgresConnection database = PostgresServer.connectionOnPort(ports.postgres());
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("DB_URL", database.jdbcUrl());
         variables.put("DB_USER", database.user());
         variables.put("DB_PASSWORD", database.password());
         // One environment serves concurrent requests locally (Lambda would start more environments instead).
         variables.put("DB_POOL_SIZE", "8");
-        variables.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        variables.put("OPENSEARCH_URL", openSearch.baseUri().toString());
+        variables.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ports.kafka());
+        variables.put("OPENSEARCH_URL", "http://127.0.0.1:" + ports.openSearch());
         variables.put("OPENSEARCH_AUTH", "none");
-        variables.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + settings.ports().aws());
+        variables.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + ports.aws());
         return variables;
+    }
+
+    /** template.yaml as the local stack on {@code ports} runs it. */
+    public static SamTemplate template(StackSettings settings) {
+        return SamTemplate.load(settings.template(),
+                LocalResources.forStack(PostgresServer.connectionOnPort(settings.ports().postgres()).jdbcUrl()));
     }
 
     public StackSettings settings() {
@@ -120,6 +146,14 @@ public final class LocalStack implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    public DebeziumServer debezium() {
+        return debezium;
+    }
+
+    public DebeziumStatus debeziumStatus() {
+        return debezium.status();
+    }
+
     public URI openSearchUrl() {
         return openSearch.baseUri();
     }
@@ -128,8 +162,22 @@ public final class LocalStack implements AutoCloseable {
         return functions;
     }
 
+    public LocalAwsEndpoint awsEndpoint() {
+        return awsEndpoint;
+    }
+
     public URI apiUrl() {
         return httpApi.endpoint();
+    }
+
+    /** Where {@code ./catalog status} asks a running stack how it is. */
+    public static URI statusUrl(StackPorts ports) {
+        return URI.create("http://127.0.0.1:" + ports.aws() + StatusEndpoint.PATH);
+    }
+
+    /** Every component as it is now. */
+    public StackStatus status() {
+        return new StatusProbe(this).probe();
     }
 
     /** A token the local HTTP API accepts, for {@code tenant}. */

@@ -12,7 +12,9 @@ public final class CatalogTopics {
     public static final List<TopicSpec> EVENTS = List.of(
             new TopicSpec("catalog.product", 3),
             new TopicSpec("catalog.category", 3),
-            new TopicSpec("catalog.inventory", 3));
+            new TopicSpec("catalog.inventory", 3),
+            // Debezium's heartbeats appended to the outbox (see debezium-server/application.properties): one key, one partition.
+            new TopicSpec("catalog.heartbeat", 1));
 
     private CatalogTopics() {
     }

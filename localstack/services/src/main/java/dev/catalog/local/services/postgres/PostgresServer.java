@@ -119,6 +119,11 @@ public final class PostgresServer implements AutoCloseable {
 
     /** The catalog database. */
     public PostgresConnection connection() {
+        return connectionOnPort(port);
+    }
+
+    /** The catalog database of a server running on {@code port}, e.g. one another process started. */
+    public static PostgresConnection connectionOnPort(int port) {
         return new PostgresConnection(HOST, port, DATABASE, USER, PASSWORD);
     }
 

@@ -1,0 +1,31 @@
+package dev.catalog.local.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./catalog}: the whole Catalog system on this machine. */
+@Command(name = "catalog", mixinStandardHelpOptions = true, version = "Catalog local runtime",
+        description = "Runs Catalog locally: PostgreSQL, Kafka, Debezium Server and OpenSearch as child processes, and "
+                + "the functions of template.yaml behind the HTTP API (127.0.0.1:3000) and an AWS-compatible endpoint (127.0.0.1:4566).",
+        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, TokenCommand.class, InvokeCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
+public final class CatalogCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new CatalogCommand()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** The repository the runtime works from: template.yaml, the deployment packages, .local/. */
+    static Path projectDir() {
+        return Path.of(System.getProperty("catalog.project.dir", ".")).toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.catalog.local.cli;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.catalog.local.stack.LocalStack;
+import dev.catalog.local.stack.StackStatus;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./catalog status}: each service and endpoint, each projection version and how far behind it is. */
+@Command(name = "status", description = "Show each service, endpoint and projection of the running local stack.")
+final class StatusCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    @Option(names = "--json", description = "Print machine-readable JSON.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Optional<StackRecord> running = StackRecord.running(CatalogCommand.projectDir());
+        if (running.isEmpty()) {
+            if (json) {
+                System.out.println("{\"running\": false}");
+            } else {
+                System.out.println("Catalog is not running. Start it with ./catalog up");
+            }
+            return 3;
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(LocalStack.statusUrl(running.get().ports())).timeout(Duration.ofSeconds(15)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (json) {
+            System.out.println(response.body());
+            return 0;
+        }
+        StackStatus status = JSON.readValue(response.body(), StackStatus.class);
+        System.out.printf("Catalog is running (pid %d, since %s)%n%n", running.get().pid(), running.get().startedAt());
+        for (StackStatus.Service service : status.services()) {
+            System.out.printf("  %-16s %-8s %-40s %s%n", service.name(), service.state(), service.endpoint(), details(service.details()));
+        }
+        System.out.println();
+        System.out.println("  Projections");
+        for (StackStatus.Projection projection : status.projections()) {
+            System.out.printf("    %-7s v%-3d %-9s %-12s last sequence %-8d applied %-8d behind %-6d %s%n",
+                    projection.projection(), projection.version(), projection.status(), projection.target(),
+                    projection.lastSequenceApplied(), projection.eventsApplied(), projection.eventsBehind(),
+                    projection.secondsSinceApplied() == null ? "never applied" : String.format("last batch %.1f s ago", projection.secondsSinceApplied()));
+        }
+        return 0;
+    }
+
+    private static String details(Map<String, Object> details) {
+        return details.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(", "));
+    }
+}

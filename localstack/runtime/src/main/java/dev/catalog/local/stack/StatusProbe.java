@@ -1,0 +1,128 @@
+package dev.catalog.local.stack;
+
+import dev.catalog.local.services.debezium.DebeziumStatus;
+import dev.catalog.local.services.postgres.PostgresConnection;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/** Looks at each component of a running stack, the way a person checking on it would: by asking it. */
+final class StatusProbe {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final LocalStack stack;
+
+    StatusProbe(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    StackStatus probe() {
+        List<StackStatus.Service> services = new ArrayList<>();
+        services.add(new StackStatus.Service("HTTP API", stack.apiUrl().toString(), httpState(stack.apiUrl()), Map.of()));
+        services.add(new StackStatus.Service("AWS endpoint", stack.awsEndpoint().url().toString(), "up",
+                Map.of("apis", "Step Functions, Lambda")));
+        services.add(postgres(stack.database()));
+        services.add(kafka(stack.kafkaBootstrapServers()));
+        services.add(debezium(stack.debeziumStatus(), stack.settings().ports().debezium()));
+        services.add(openSearch(stack.openSearchUrl()));
+        return new StackStatus(Instant.now(), services, projections(stack.database()));
+    }
+
+    private static StackStatus.Service postgres(PostgresConnection database) {
+        try (Connection connection = database.open(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("select current_setting('server_version'), pg_database_size(current_database())")) {
+            row.next();
+            return new StackStatus.Service("PostgreSQL", database.jdbcUrl(), "up",
+                    Map.of("version", row.getString(1), "size", megabytes(row.getLong(2))));
+        } catch (SQLException e) {
+            return new StackStatus.Service("PostgreSQL", database.jdbcUrl(), "down", Map.of("error", e.getMessage()));
+        }
+    }
+
+    private static StackStatus.Service kafka(String bootstrapServers) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000))) {
+            Set<String> topics = admin.listTopics().names().get(3, TimeUnit.SECONDS);
+            return new StackStatus.Service("Kafka", bootstrapServers, "up",
+                    Map.of("topics", topics.stream().sorted().toList()));
+        } catch (Exception e) {
+            return new StackStatus.Service("Kafka", bootstrapServers, "down", Map.of("error", String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static StackStatus.Service debezium(DebeziumStatus status, int port) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("health", status.health().name());
+        details.put("restarts", status.restarts());
+        status.slot().ifPresent(slot -> {
+            details.put("slot", slot.name());
+            details.put("slotActive", slot.active());
+            details.put("slotLagBytes", slot.lagBytes());
+        });
+        return new StackStatus.Service("Debezium Server", "http://127.0.0.1:" + port, status.state().name(), details);
+    }
+
+    private static StackStatus.Service openSearch(URI baseUri) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(baseUri.resolve("/_cluster/health"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            String status = response.body().replaceAll(".*\"status\"\\s*:\\s*\"(\\w+)\".*", "$1");
+            return new StackStatus.Service("OpenSearch", baseUri.toString(), status, Map.of());
+        } catch (Exception e) {
+            return new StackStatus.Service("OpenSearch", baseUri.toString(), "down", Map.of("error", String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static List<StackStatus.Projection> projections(PostgresConnection database) {
+        String sql = """
+                select projection, version, status, target, last_sequence_applied, events_applied, last_applied_at,
+                       greatest(0, (select coalesce(max(sequence), 0) from outbox) - last_sequence_applied) as behind
+                  from projection_version order by projection, version
+                """;
+        List<StackStatus.Projection> projections = new ArrayList<>();
+        try (Connection connection = database.open(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                Timestamp appliedAt = rows.getTimestamp("last_applied_at");
+                Instant at = appliedAt == null ? null : appliedAt.toInstant();
+                projections.add(new StackStatus.Projection(rows.getString("projection"), rows.getInt("version"),
+                        rows.getString("status"), rows.getString("target"), rows.getLong("last_sequence_applied"),
+                        rows.getLong("events_applied"), at, rows.getLong("behind"),
+                        at == null ? null : Duration.between(at, Instant.now()).toMillis() / 1000.0));
+            }
+        } catch (SQLException e) {
+            // no projections to show while the database is down; the PostgreSQL line says why
+        }
+        return projections;
+    }
+
+    private static String httpState(URI url) {
+        try {
+            HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return "up";
+        } catch (Exception e) {
+            return "down";
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format("%.1f MB", bytes / 1_048_576.0);
+    }
+}
