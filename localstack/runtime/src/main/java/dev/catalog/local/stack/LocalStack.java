@@ -2,6 +2,9 @@ package dev.catalog.local.stack;
 
 import dev.catalog.local.auth.LocalSigningKey;
 import dev.catalog.local.auth.LocalTokenIssuer;
+import dev.catalog.local.eventsources.EventSourceMappings;
+import dev.catalog.local.eventsources.EventSourceSettings;
+import dev.catalog.local.eventsources.MappingDefinition;
 import dev.catalog.local.functions.FunctionHost;
 import dev.catalog.local.functions.FunctionHostSettings;
 import dev.catalog.local.gateway.LocalHttpApi;
@@ -9,6 +12,7 @@ import dev.catalog.local.gateway.LocalHttpApiSettings;
 import dev.catalog.local.gateway.RouteTable;
 import dev.catalog.local.services.kafka.CatalogTopics;
 import dev.catalog.local.services.kafka.KafkaBroker;
+import dev.catalog.local.services.kafka.TopicSpec;
 import dev.catalog.local.services.opensearch.OpenSearchNode;
 import dev.catalog.local.services.opensearch.OpenSearchSettings;
 import dev.catalog.local.services.postgres.Migrations;
@@ -23,13 +27,15 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The whole system on one machine: PostgreSQL, Kafka and OpenSearch as child processes, and the functions of
- * template.yaml hosted behind the local HTTP API. {@code ./catalog up} runs one; every system test run shares one.
+ * template.yaml hosted behind the local HTTP API and their MSK event source mappings. {@code ./catalog up} runs one;
+ * every system test run shares one.
  * Components start in dependency order and stop in reverse, also when a later one fails to start.
  */
 public final class LocalStack implements AutoCloseable {
@@ -43,6 +49,7 @@ public final class LocalStack implements AutoCloseable {
     private OpenSearchNode openSearch;
     private FunctionHost functions;
     private LocalHttpApi httpApi;
+    private EventSourceMappings eventSources;
     private LocalTokenIssuer tokens;
 
     private LocalStack(StackSettings settings) {
@@ -90,6 +97,13 @@ public final class LocalStack implements AutoCloseable {
                     + " (is another stack running? ./catalog status)", e);
         }
         started.push(httpApi);
+
+        List<MappingDefinition> mappings = MappingDefinition.of(template);
+        // Destination topics exist before the mappings start, as MSK requires; partitioned like the source topics,
+        // since Lambda produces each failed record with its own key.
+        kafka.ensureTopics(MappingDefinition.failureTopics(mappings).stream().map(topic -> new TopicSpec(topic, 3)).toList());
+        eventSources = EventSourceMappings.start(mappings, functions, EventSourceSettings.local(kafka.bootstrapServers()));
+        started.push(eventSources);
     }
 
     /** What Lambda and the stack's resources would give every function, as local endpoints and credentials. */
@@ -126,6 +140,11 @@ public final class LocalStack implements AutoCloseable {
 
     public FunctionHost functions() {
         return functions;
+    }
+
+    /** The MSK event sources of template.yaml, with their status. */
+    public EventSourceMappings eventSources() {
+        return eventSources;
     }
 
     public URI apiUrl() {
