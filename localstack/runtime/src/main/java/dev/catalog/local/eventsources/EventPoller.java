@@ -180,16 +180,19 @@ final class EventPoller implements Runnable {
             return;
         }
         Batch batch = new Batch(live);
-        if (batch.size() == 1 && events.envelopeSize() + events.partitionEntrySize(Batch.partition(live.getFirst()))
-                + events.recordSize(live.getFirst()) > settings.payloadLimit()) {
+        byte[] event = events.write(live);
+        if (event.length > settings.payloadLimit()) {
+            // Batches are cut below the limit; only a record too big on its own gets here.
             giveUp(live, new Failure(Condition.MAXIMUM_PAYLOAD_SIZE_EXCEEDED, attempt.invocations(), Optional.empty()));
             return;
         }
-        InvocationResult result = invoke(batch, attempt.retries());
+        InvocationResult result = functions.invoke(mapping.functionLogicalId(), event);
+        BatchOutcome outcome = BatchOutcome.of(result, batch, mapping.reportsBatchItemFailures());
+        logInvocation(batch, event.length, attempt.retries(), result, outcome);
         LastInvocation last = new LastInvocation(result.requestId(), result instanceof InvocationResult.FunctionError
                 ? Optional.of("Unhandled") : Optional.empty());
         Attempt failed = new Attempt(batch, attempt.retries(), attempt.invocations() + 1, Optional.of(last));
-        switch (BatchOutcome.of(result, batch, mapping.reportsBatchItemFailures())) {
+        switch (outcome) {
             case BatchOutcome.Succeeded succeeded -> inFlight.done(batch.records());
             case BatchOutcome.PartiallyFailed partial -> {
                 Predicate<ConsumerRecord<byte[], byte[]>> beforeFailure = record ->
@@ -219,12 +222,7 @@ final class EventPoller implements Runnable {
         next.push(new Attempt(failed.batch(), retry, failed.invocations(), failed.last()));
     }
 
-    private InvocationResult invoke(Batch batch, int retry) {
-        byte[] event = events.write(batch.records());
-        long started = System.nanoTime();
-        InvocationResult result = functions.invoke(mapping.functionLogicalId(), event);
-        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        BatchOutcome outcome = BatchOutcome.of(result, batch, mapping.reportsBatchItemFailures());
+    private void logInvocation(Batch batch, int eventBytes, int retry, InvocationResult result, BatchOutcome outcome) {
         String described = describe(outcome);
         progress.invoked(clock.instant(), described, retry > 0);
         log.atLevel(outcome instanceof BatchOutcome.Succeeded ? Level.INFO : Level.WARN)
@@ -232,14 +230,13 @@ final class EventPoller implements Runnable {
                 .addKeyValue("function", mapping.functionLogicalId())
                 .addKeyValue("records", batch.size())
                 .addKeyValue("partitions", batch.describe())
-                .addKeyValue("payloadBytes", event.length)
-                .addKeyValue("durationMs", millis)
+                .addKeyValue("payloadBytes", eventBytes)
+                .addKeyValue("durationMs", result.duration().toMillis())
                 .addKeyValue("retry", retry)
                 .addKeyValue("result", described)
                 .addKeyValue("requestId", result.requestId())
                 .log("{} invoked with {} records [{}] in {} ms, retry {}: {}", mapping.name(), batch.size(),
-                        batch.describe(), millis, retry, described);
-        return result;
+                        batch.describe(), result.duration().toMillis(), retry, described);
     }
 
     private static String describe(BatchOutcome outcome) {

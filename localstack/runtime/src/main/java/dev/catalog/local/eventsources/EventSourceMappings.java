@@ -45,6 +45,7 @@ public final class EventSourceMappings implements AutoCloseable {
     private final Admin admin;
     private final List<Mapping> mappings;
     private final EventSourceSettings settings;
+    private volatile boolean closed;
 
     private EventSourceMappings(Admin admin, List<Mapping> mappings, EventSourceSettings settings) {
         this.admin = admin;
@@ -79,9 +80,10 @@ public final class EventSourceMappings implements AutoCloseable {
         }
     }
 
-    /** Every mapping, with its consumer group's lag per partition as the cluster reports it now. */
+    /** Every mapping, with its consumer group's lag per partition as the cluster reports it now (none once closed). */
     public List<MappingStatus> status() {
-        return mappings.stream().map(mapping -> mapping.progress().snapshot(lag(mapping.definition()))).toList();
+        return mappings.stream().map(mapping -> mapping.progress()
+                .snapshot(closed ? List.of() : lag(mapping.definition()))).toList();
     }
 
     /**
@@ -90,6 +92,7 @@ public final class EventSourceMappings implements AutoCloseable {
      */
     @Override
     public void close() {
+        closed = true;
         stopAll(mappings, settings);
         admin.close(ADMIN_TIMEOUT);
     }
@@ -197,8 +200,8 @@ public final class EventSourceMappings implements AutoCloseable {
             }
             try {
                 if (!thread.join(timeout)) {
-                    log.warn("{} still runs an invocation after {} s: abandoning it, its batch is not committed",
-                            definition.name(), timeout.toSeconds());
+                    log.warn("{} still runs an invocation after {} ms: abandoning it, its batch is not committed",
+                            definition.name(), timeout.toMillis());
                     thread.interrupt();
                     if (!thread.join(ABANDON_TIMEOUT)) {
                         log.error("{} did not stop", definition.name());

@@ -42,6 +42,10 @@ public record EventSourceSettings(String bootstrapServers, String region, String
         return new EventSourceSettings(bootstrapServers, region, accountId, retryBackoff, payloadLimit, stopTimeout);
     }
 
+    public EventSourceSettings withStopTimeout(Duration stopTimeout) {
+        return new EventSourceSettings(bootstrapServers, region, accountId, retryBackoff, payloadLimit, stopTimeout);
+    }
+
     String functionArn(String functionName) {
         return "arn:aws:lambda:" + region + ":" + accountId + ":function:" + functionName;
     }

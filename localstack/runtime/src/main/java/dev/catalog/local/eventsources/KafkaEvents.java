@@ -23,7 +23,8 @@ import org.apache.kafka.common.header.Header;
  *      "timestampType":"CREATE_TIME","key":"<base64>","value":"<base64>","headers":[{"<name>":[<signed bytes>]}]}]}}
  * }</pre>
  * Records of a partition stay in offset order under one key; partitions appear in the order of their first record.
- * A null key (or value) is left out, as Lambda leaves it out.
+ * A null key is left out, as in AWS's samples; so is a null value (a tombstone), which AWS does not document.
+ * Headers are always there, an empty list when the record has none (as in the on-failure destination's sample).
  */
 final class KafkaEvents {
 

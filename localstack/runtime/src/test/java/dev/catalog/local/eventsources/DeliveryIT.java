@@ -79,6 +79,24 @@ class DeliveryIT {
     }
 
     @Test
+    void abandons_an_invocation_that_outlasts_the_stop_timeout_and_commits_nothing_of_it() {
+        kafka.send("es.stall", "k", "stall");
+
+        EventSourceMappings first = kafka.run("StallFunction", kafka.settings().withStopTimeout(Duration.ofMillis(200)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> kafka.invocations().begun("StallFunction") == 1);
+        long closing = System.nanoTime();
+        first.close();
+        long closedInMillis = Duration.ofNanos(System.nanoTime() - closing).toMillis();
+        assertThat(closedInMillis).as("the 3 s invocation was not waited for").isLessThan(2_000);
+        assertThat(first.status().getFirst().state()).isEqualTo(MappingState.STOPPED);
+
+        try (EventSourceMappings second = kafka.run("StallFunction")) {
+            awaitCommitted(second, 1);
+        }
+        assertThat(kafka.invocations().begun("StallFunction")).as("the abandoned batch, then again").isEqualTo(2);
+    }
+
+    @Test
     void starts_a_new_group_at_latest_and_an_existing_group_at_its_committed_offset() {
         kafka.send("es.latest", "k", "before the mapping existed");
 

@@ -20,6 +20,7 @@ final class RecordingInvoker implements LambdaInvoker {
 
     private final LambdaInvoker functions;
     private final List<Invocation> invocations = new CopyOnWriteArrayList<>();
+    private final List<String> started = new CopyOnWriteArrayList<>();
 
     RecordingInvoker(LambdaInvoker functions) {
         this.functions = functions;
@@ -27,12 +28,19 @@ final class RecordingInvoker implements LambdaInvoker {
 
     @Override
     public InvocationResult invoke(String functionLogicalId, byte[] event) {
-        Instant started = Instant.now();
+        Instant startedAt = Instant.now();
+        started.add(functionLogicalId);
         InvocationResult result = functions.invoke(functionLogicalId, event);
-        invocations.add(new Invocation(functionLogicalId, read(event), event.length, result, started));
+        invocations.add(new Invocation(functionLogicalId, read(event), event.length, result, startedAt));
         return result;
     }
 
+    /** Invocations of {@code function} begun, ended or not. */
+    long begun(String function) {
+        return started.stream().filter(function::equals).count();
+    }
+
+    /** Invocations of {@code function} that returned, with their result. */
     List<Invocation> of(String function) {
         return invocations.stream().filter(invocation -> invocation.function().equals(function)).toList();
     }

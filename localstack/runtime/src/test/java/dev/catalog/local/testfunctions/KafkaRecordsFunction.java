@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code reject}: reports the record in {@code batchItemFailures}; {@code reject-once}: the first time only;</li>
  *   <li>{@code identifier:<kind>}: reports an identifier Lambda cannot use (kinds: unknown-offset, unknown-partition,
  *       null, empty);</li>
- *   <li>{@code slow}: takes 50 ms;</li>
+ *   <li>{@code slow}: takes 50 ms; {@code stall}: 3 s;</li>
  *   <li>anything else: processed.</li>
  * </ul>
  * It answers with its batch item failures and, under {@code received}, each record as it decoded it.
@@ -61,7 +61,8 @@ public class KafkaRecordsFunction implements RequestHandler<KafkaEvent, Map<Stri
                         failures.add(failure);
                     }
                     case "identifier:empty" -> failures.add(Map.of("itemIdentifier", Map.of()));
-                    case "slow" -> sleep();
+                    case "slow" -> sleep(Duration.ofMillis(50));
+                    case "stall" -> sleep(Duration.ofSeconds(3));
                     default -> {
                     }
                 }
@@ -91,9 +92,9 @@ public class KafkaRecordsFunction implements RequestHandler<KafkaEvent, Map<Stri
         return base64 == null ? null : new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
     }
 
-    private static void sleep() {
+    private static void sleep(Duration duration) {
         try {
-            Thread.sleep(Duration.ofMillis(50));
+            Thread.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
