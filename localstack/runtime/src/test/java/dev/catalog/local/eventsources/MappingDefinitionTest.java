@@ -65,6 +65,7 @@ class MappingDefinitionTest {
                 BisectBatchOnFunctionError: true
                 FunctionResponseTypes: [ReportBatchItemFailures]
                 ConsumerGroupId: catalog-search-projection
+                ProvisionedPollerConfig: {MinimumPollers: 1, MaximumPollers: 2}
                 DestinationConfig:
                   OnFailure:
                     Type: Kafka
