@@ -2,10 +2,8 @@ package dev.catalog.local.eventsources;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -25,12 +23,6 @@ record Batch(List<ConsumerRecord<byte[], byte[]>> records) {
 
     int size() {
         return records.size();
-    }
-
-    Set<TopicPartition> partitions() {
-        Set<TopicPartition> partitions = new LinkedHashSet<>();
-        records.forEach(record -> partitions.add(partition(record)));
-        return partitions;
     }
 
     Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> byPartition() {

@@ -3,7 +3,6 @@ package dev.catalog.local.eventsources;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,9 +49,5 @@ final class CommitTracker {
 
     boolean covers(Collection<TopicPartition> partitions) {
         return partitions.stream().anyMatch(notDone::containsKey);
-    }
-
-    List<TopicPartition> partitions() {
-        return List.copyOf(notDone.keySet());
     }
 }

@@ -20,7 +20,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -184,7 +183,7 @@ public final class EventSourceMappings implements AutoCloseable {
                     definition.batchSize(), definition.batchingWindow().toMillis(),
                     definition.retryPolicy().maximumRetryAttempts() == RetryPolicy.UNLIMITED
                             ? "unlimited" : definition.retryPolicy().maximumRetryAttempts(),
-                    definition.failureTopic().map(topic -> "kafka://" + topic).orElse("skip"));
+                    definition.failureTopic().map(topic -> MappingDefinition.KAFKA_DESTINATION_PREFIX + topic).orElse("skip"));
             return new Mapping(definition, progress, poller, thread);
         }
 

@@ -58,7 +58,7 @@ class KafkaEventsTest {
         }
 
         long counted = events.envelopeSize()
-                + new Batch(records).partitions().stream().mapToInt(events::partitionEntrySize).sum()
+                + new Batch(records).byPartition().keySet().stream().mapToInt(events::partitionEntrySize).sum()
                 + records.stream().mapToInt(events::recordSize).sum();
 
         int partitions = 3;
