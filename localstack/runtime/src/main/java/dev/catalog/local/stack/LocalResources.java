@@ -25,7 +25,9 @@ final class LocalResources implements IntrinsicResolver {
                 "JwtIssuer", LocalTokenIssuer.ISSUER,
                 "JwtAudience", LocalTokenIssuer.AUDIENCE,
                 "DatabaseUrl", jdbcUrl,
-                "DatabaseSecretArn", arn("secretsmanager", "secret:catalog-local-database")));
+                "DatabaseSecretArn", arn("secretsmanager", "secret:catalog-local-database"),
+                // The local Kafka broker, which every MSK event's Stream stands for.
+                "MskClusterArn", arn("kafka", "cluster/catalog-local/00000000-0000-0000-0000-000000000000-1")));
     }
 
     @Override

@@ -3,6 +3,9 @@ package dev.catalog.local.stack;
 import dev.catalog.local.auth.LocalSigningKey;
 import dev.catalog.local.awsapi.LocalAwsEndpoint;
 import dev.catalog.local.auth.LocalTokenIssuer;
+import dev.catalog.local.eventsources.EventSourceMappings;
+import dev.catalog.local.eventsources.EventSourceSettings;
+import dev.catalog.local.eventsources.MappingDefinition;
 import dev.catalog.local.functions.FunctionHost;
 import dev.catalog.local.functions.FunctionHostSettings;
 import dev.catalog.local.gateway.LocalHttpApi;
@@ -12,6 +15,7 @@ import dev.catalog.local.services.debezium.DebeziumServer;
 import dev.catalog.local.services.debezium.DebeziumStatus;
 import dev.catalog.local.services.kafka.CatalogTopics;
 import dev.catalog.local.services.kafka.KafkaBroker;
+import dev.catalog.local.services.kafka.TopicSpec;
 import dev.catalog.local.services.opensearch.OpenSearchNode;
 import dev.catalog.local.services.opensearch.OpenSearchSettings;
 import dev.catalog.local.services.postgres.Migrations;
@@ -33,7 +37,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole system on one machine: PostgreSQL, Kafka and OpenSearch as child processes, and the functions of
- * template.yaml hosted behind the local HTTP API. {@code ./catalog up} runs one; every system test run shares one.
+ * template.yaml hosted behind the local HTTP API and their MSK event source mappings. {@code ./catalog up} runs one;
+ * every system test run shares one.
  * Components start in dependency order and stop in reverse, also when a later one fails to start.
  */
 public final class LocalStack implements AutoCloseable {
@@ -49,6 +54,7 @@ public final class LocalStack implements AutoCloseable {
     private FunctionHost functions;
     private LocalHttpApi httpApi;
     private LocalAwsEndpoint awsEndpoint;
+    private EventSourceMappings eventSources;
     private LocalTokenIssuer tokens;
 
     private LocalStack(StackSettings settings) {
@@ -101,6 +107,13 @@ public final class LocalStack implements AutoCloseable {
                     + " (is another stack running? ./catalog status)", e);
         }
         started.push(httpApi);
+
+        List<MappingDefinition> mappings = MappingDefinition.of(template);
+        // Destination topics exist before the mappings start, as MSK requires; partitioned like the source topics,
+        // since Lambda produces each failed record with its own key.
+        kafka.ensureTopics(MappingDefinition.failureTopics(mappings).stream().map(topic -> new TopicSpec(topic, 3)).toList());
+        eventSources = EventSourceMappings.start(mappings, functions, EventSourceSettings.local(kafka.bootstrapServers()));
+        started.push(eventSources);
 
         awsEndpoint = LocalAwsEndpoint.start(new LocalAwsEndpoint.Settings("127.0.0.1", ports.aws(),
                 FunctionHostSettings.LOCAL_REGION, FunctionHostSettings.LOCAL_ACCOUNT_ID,
@@ -164,6 +177,11 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalAwsEndpoint awsEndpoint() {
         return awsEndpoint;
+    }
+
+    /** The MSK event sources of template.yaml, with their status. */
+    public EventSourceMappings eventSources() {
+        return eventSources;
     }
 
     public URI apiUrl() {
