@@ -14,17 +14,27 @@ create table projection_version (
     high_water_mark       bigint,
     replayed_to_sequence  bigint,
     events_replayed       bigint      not null default 0,
-    -- Live path: the highest outbox sequence the projection function has applied to this version, and when.
-    last_sequence_applied bigint      not null default 0,
-    last_applied_at       timestamptz,
-    events_applied        bigint      not null default 0,
-    -- Heartbeats (see catalog_heartbeat): the newest one this version has seen, for end-to-end lag.
-    last_heartbeat_at     timestamptz,
     created_at            timestamptz not null default now(),
     started_at            timestamptz,
     finished_at           timestamptz,
     error                 text,
     primary key (projection, version)
+);
+
+-- How far the live path has got, per version and per Kafka partition: each partition is consumed by one poller
+-- at a time, so each row has one writer and concurrent batches never contend on a shared counter.
+create table projection_progress (
+    projection          text        not null,
+    version             integer     not null,
+    topic_partition     text        not null,
+    -- The highest outbox sequence applied from this partition, and when.
+    last_sequence       bigint      not null default 0,
+    events_applied      bigint      not null default 0,
+    last_applied_at     timestamptz,
+    -- Heartbeats (catalog.heartbeat): when the newest one this version has applied was emitted, for end-to-end lag.
+    last_heartbeat_at   timestamptz,
+    primary key (projection, version, topic_partition),
+    foreign key (projection, version) references projection_version (projection, version) on delete cascade
 );
 
 -- Exactly one LIVE version per projection: a second one cannot be committed.
@@ -101,7 +111,7 @@ begin
         create or replace view catalog_read.product_detail as
         select tenant_id, id, sku, name, description, brand, category_id, category_name, category_path,
                price_amount, price_currency, status, attributes, created_at, updated_at,
-               product_version as version, stock, stock_total
+               product_version as version, stock, stock_total, inventory_version
           from %I.product_detail
          where product_version > 0 and not deleted$ddl$, schema_name);
     execute format($ddl$

@@ -27,6 +27,7 @@ public final class ApiCall {
     private final Map<String, Object> pathParameters = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
     private String tenant = "acme";
+    private final Map<String, String> query = new LinkedHashMap<>();
     private String body;
     private boolean base64;
 
@@ -57,6 +58,19 @@ public final class ApiCall {
         pathParameters.forEach((name, value) ->
                 resolved.put(name, String.valueOf(value instanceof Supplier<?> supplier ? supplier.get() : value)));
         return resolved;
+    }
+
+    public ApiCall query(String name, String value) {
+        query.put(name, value);
+        return this;
+    }
+
+    /** The query string as the client sends it (and API Gateway passes it on as rawQueryString). */
+    public String rawQueryString() {
+        return query.entrySet().stream()
+                .map(entry -> java.net.URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
     }
 
     public ApiCall tenant(String tenant) {
@@ -144,7 +158,11 @@ public final class ApiCall {
         event.put("version", "2.0");
         event.put("routeKey", routeKey());
         event.put("rawPath", rawPath());
-        event.put("rawQueryString", "");
+        event.put("rawQueryString", rawQueryString());
+        if (!query.isEmpty()) {
+            ObjectNode parameters = event.putObject("queryStringParameters");
+            query.forEach(parameters::put);
+        }
         ObjectNode eventHeaders = event.putObject("headers");
         eventHeaders.put("host", "127.0.0.1");
         eventHeaders.put("user-agent", "catalog-system-tests");

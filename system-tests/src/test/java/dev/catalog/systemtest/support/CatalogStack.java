@@ -52,7 +52,9 @@ public final class CatalogStack {
 
     /** Sends {@code call} over HTTP to the local API, with a token for its tenant (none when it has no tenant). */
     public ApiAnswer overHttp(ApiCall call) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(apiUrl().resolve(call.rawPath())).timeout(Duration.ofSeconds(30));
+        String query = call.rawQueryString();
+        HttpRequest.Builder request = HttpRequest.newBuilder(apiUrl().resolve(call.rawPath() + (query.isEmpty() ? "" : "?" + query)))
+                .timeout(Duration.ofSeconds(30));
         call.headers().forEach((name, value) -> {
             if (!RESTRICTED_HEADERS.contains(name)) {
                 request.header(name, value);
@@ -85,6 +87,10 @@ public final class CatalogStack {
 
     public Database db() {
         return database;
+    }
+
+    public OutboxTopics topics() {
+        return new OutboxTopics(stack.kafkaBootstrapServers());
     }
 
     public LocalStack stack() {

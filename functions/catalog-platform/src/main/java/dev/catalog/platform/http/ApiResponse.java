@@ -24,6 +24,11 @@ public final class ApiResponse {
         return response(204, new LinkedHashMap<>(headers), null);
     }
 
+    /** 304: the client's copy (If-None-Match) is current. */
+    public static APIGatewayV2HTTPResponse notModified(Map<String, String> headers) {
+        return response(304, new LinkedHashMap<>(headers), null);
+    }
+
     public static APIGatewayV2HTTPResponse problem(Problem problem) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", PROBLEM_JSON);

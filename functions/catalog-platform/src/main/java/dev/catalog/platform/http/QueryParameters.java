@@ -51,6 +51,25 @@ public final class QueryParameters {
         return values.getOrDefault(name, List.of());
     }
 
+    /** The value of a parameter that may be sent once; empty when absent or blank, 400 when sent twice. */
+    public java.util.Optional<String> single(String name) {
+        List<String> sent = values(name);
+        if (sent.size() > 1) {
+            throw ProblemException.invalidRequest(name, "may be given once");
+        }
+        return sent.stream().filter(value -> !value.isBlank()).findFirst();
+    }
+
+    /** 400 naming every parameter not in {@code allowed}: a misspelt parameter must not be silently ignored. */
+    public QueryParameters allowOnly(Set<String> allowed) {
+        List<FieldError> unknown = names().stream().filter(name -> !allowed.contains(name))
+                .map(name -> new FieldError(name, "invalid_request", "is not a known parameter")).toList();
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalidRequest(unknown);
+        }
+        return this;
+    }
+
     private static String decode(String text, String parameter) {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);

@@ -53,10 +53,19 @@ final class StatusCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("  Projections");
         for (StackStatus.Projection projection : status.projections()) {
-            System.out.printf("    %-7s v%-3d %-9s %-12s last sequence %-8d applied %-8d behind %-6d %s%n",
+            System.out.printf("    %-7s v%-3d %-9s %-12s last sequence %-9d events %-9d %s%s%n",
                     projection.projection(), projection.version(), projection.status(), projection.target(),
-                    projection.lastSequenceApplied(), projection.eventsApplied(), projection.eventsBehind(),
-                    projection.secondsSinceApplied() == null ? "never applied" : String.format("last batch %.1f s ago", projection.secondsSinceApplied()));
+                    projection.lastSequenceApplied(), projection.eventsApplied(),
+                    projection.eventsBehind() == null ? "" : "behind " + projection.eventsBehind() + " events, ",
+                    projection.heartbeatAgeSeconds() == null ? "no heartbeat applied yet"
+                            : String.format("newest heartbeat %.1f s old", projection.heartbeatAgeSeconds()));
+        }
+        System.out.println();
+        System.out.println("  Event source mappings");
+        for (StackStatus.EventSource source : status.eventSources()) {
+            System.out.printf("    %-26s %-9s lag %-7d retries %-4d to failure topic %-4d last batch %s (%s)%n",
+                    source.function(), source.state(), source.lag(), source.retries(), source.recordsSentToDestination(),
+                    source.lastBatchAt() == null ? "never" : source.lastBatchAt(), source.lastOutcome() == null ? "-" : source.lastOutcome());
         }
         return 0;
     }

@@ -42,13 +42,15 @@ public final class EventSourceMappings implements AutoCloseable {
     private static final Duration ABANDON_TIMEOUT = Duration.ofSeconds(10);
 
     private final Admin admin;
-    private final List<Mapping> mappings;
+    private final LambdaInvoker functions;
     private final EventSourceSettings settings;
+    private volatile List<Mapping> mappings;
     private volatile boolean closed;
 
-    private EventSourceMappings(Admin admin, List<Mapping> mappings, EventSourceSettings settings) {
+    private EventSourceMappings(Admin admin, List<Mapping> mappings, LambdaInvoker functions, EventSourceSettings settings) {
         this.admin = admin;
         this.mappings = List.copyOf(mappings);
+        this.functions = functions;
         this.settings = settings;
     }
 
@@ -71,7 +73,7 @@ public final class EventSourceMappings implements AutoCloseable {
             for (MappingDefinition definition : definitions) {
                 mappings.add(Mapping.start(definition, functions, settings));
             }
-            return new EventSourceMappings(admin, mappings, settings);
+            return new EventSourceMappings(admin, mappings, functions, settings);
         } catch (RuntimeException e) {
             stopAll(mappings, settings);
             admin.close(ADMIN_TIMEOUT);
@@ -83,6 +85,28 @@ public final class EventSourceMappings implements AutoCloseable {
     public List<MappingStatus> status() {
         return mappings.stream().map(mapping -> mapping.progress()
                 .snapshot(closed ? List.of() : lag(mapping.definition()))).toList();
+    }
+
+    /**
+     * Disables or enables the mappings of one function, as Lambda's {@code UpdateEventSourceMapping} with
+     * {@code Enabled} does: a disabled mapping stops polling (its running invocation finishes and is committed) and
+     * keeps its consumer group's offsets; enabled again, it resumes from them.
+     */
+    public synchronized void setEnabled(String functionLogicalId, boolean enabled) {
+        List<Mapping> updated = new ArrayList<>();
+        for (Mapping mapping : mappings) {
+            if (!mapping.definition().functionLogicalId().equals(functionLogicalId) || (mapping.poller() != null) == enabled) {
+                updated.add(mapping);
+            } else if (enabled) {
+                updated.add(Mapping.resume(mapping, functions, settings));
+            } else {
+                mapping.requestStop();
+                mapping.awaitStop(settings.stopTimeout());
+                updated.add(new Mapping(mapping.definition(), mapping.progress(), null, null));
+                log.info("event source mapping {} disabled", mapping.definition().name());
+            }
+        }
+        mappings = List.copyOf(updated);
     }
 
     /**
@@ -176,6 +200,15 @@ public final class EventSourceMappings implements AutoCloseable {
                 log.info("event source mapping {} is disabled (Enabled: false)", definition.name());
                 return new Mapping(definition, progress, null, null);
             }
+            return poll(definition, progress, functions, settings);
+        }
+
+        static Mapping resume(Mapping disabled, LambdaInvoker functions, EventSourceSettings settings) {
+            return poll(disabled.definition(), disabled.progress(), functions, settings);
+        }
+
+        private static Mapping poll(MappingDefinition definition, MappingProgress progress, LambdaInvoker functions,
+                                    EventSourceSettings settings) {
             EventPoller poller = new EventPoller(definition, functions, settings, progress);
             Thread thread = Thread.ofPlatform().name("event-source-mapping-" + definition.name()).daemon().start(poller);
             log.info("event source mapping {} started: group {}, topics {}, {} records or {} ms per batch, retries {}, "

@@ -19,7 +19,7 @@ final class LocalResources implements IntrinsicResolver {
         this.parameters = Map.copyOf(parameters);
     }
 
-    static LocalResources forStack(String jdbcUrl) {
+    static LocalResources forStack(StackPorts ports, String jdbcUrl) {
         return new LocalResources(Map.of(
                 "Stage", "local",
                 "JwtIssuer", LocalTokenIssuer.ISSUER,
@@ -27,7 +27,9 @@ final class LocalResources implements IntrinsicResolver {
                 "DatabaseUrl", jdbcUrl,
                 "DatabaseSecretArn", arn("secretsmanager", "secret:catalog-local-database"),
                 // The local Kafka broker, which every MSK event's Stream stands for.
-                "MskClusterArn", arn("kafka", "cluster/catalog-local/00000000-0000-0000-0000-000000000000-1")));
+                "KafkaClusterArn", arn("kafka", "cluster/catalog-local/00000000-0000-0000-0000-000000000000-1"),
+                "KafkaBootstrapServers", "127.0.0.1:" + ports.kafka(),
+                "SearchDomainEndpoint", "127.0.0.1:" + ports.openSearch()));
     }
 
     @Override

@@ -22,6 +22,10 @@ import dev.catalog.local.services.postgres.Migrations;
 import dev.catalog.local.services.postgres.PostgresConnection;
 import dev.catalog.local.services.postgres.PostgresServer;
 import dev.catalog.local.template.SamTemplate;
+import dev.catalog.search.client.SearchClients;
+import dev.catalog.search.client.SearchSettings;
+import dev.catalog.search.index.SearchIndexAdmin;
+import dev.catalog.search.index.SearchIndices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -74,6 +78,9 @@ public final class LocalStack implements AutoCloseable {
 
     private void startAll() {
         StackPorts ports = settings.ports();
+        if (settings.fresh()) {
+            wipe(settings.layout().root().resolve("data"));
+        }
         postgres = timed("PostgreSQL", () -> PostgresServer.start(settings.layout(), ports.postgres(),
                 settings.fresh() ? PostgresServer.ExistingData.WIPE : PostgresServer.ExistingData.KEEP));
         started.push(postgres);
@@ -92,6 +99,7 @@ public final class LocalStack implements AutoCloseable {
         openSearch = timed("OpenSearch", () -> OpenSearchNode.start(
                 OpenSearchSettings.forStack(settings.layout(), ports.openSearch(), ports.openSearchTransport())));
         started.push(openSearch);
+        prepareSearchIndices(openSearch.baseUri());
 
         LocalSigningKey signingKey = LocalSigningKey.loadOrCreate(settings.layout().dataDir("auth"));
         tokens = new LocalTokenIssuer(signingKey, Clock.systemUTC());
@@ -123,6 +131,20 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
+     * A fresh stack gets version 1 of the search indices behind their aliases, as the AWS setup step creates them;
+     * an existing one keeps whatever version a rebuild made live.
+     */
+    private static void prepareSearchIndices(URI openSearchUrl) {
+        SearchIndexAdmin admin = new SearchIndexAdmin(SearchClients.create(
+                new SearchSettings(openSearchUrl, SearchSettings.Authentication.NONE, null)));
+        if (admin.aliasedVersion().isEmpty()) {
+            admin.create(1);
+            admin.pointAliasesAt(1);
+            log.info("search indices {} created behind their aliases", new SearchIndices(1));
+        }
+    }
+
+    /**
      * What Lambda and the stack's resources would give every function, as local endpoints and credentials. A
      * function of template.yaml sees these over its own template variables.
      */
@@ -144,7 +166,7 @@ public final class LocalStack implements AutoCloseable {
     /** template.yaml as the local stack on {@code ports} runs it. */
     public static SamTemplate template(StackSettings settings) {
         return SamTemplate.load(settings.template(),
-                LocalResources.forStack(PostgresServer.connectionOnPort(settings.ports().postgres()).jdbcUrl()));
+                LocalResources.forStack(settings.ports(), PostgresServer.connectionOnPort(settings.ports().postgres()).jdbcUrl()));
     }
 
     public StackSettings settings() {
@@ -213,6 +235,21 @@ public final class LocalStack implements AutoCloseable {
                 log.warn("stopping {} failed", component.getClass().getSimpleName(), e);
             }
         }
+    }
+
+    /** Everything the stack stored, so every service starts as new; the distributions are elsewhere and stay. */
+    private static void wipe(java.nio.file.Path data) {
+        if (!java.nio.file.Files.exists(data)) {
+            return;
+        }
+        try (var paths = java.nio.file.Files.walk(data)) {
+            for (java.nio.file.Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot wipe " + data, e);
+        }
+        log.info("wiped {}", data);
     }
 
     private static <T> T timed(String name, java.util.function.Supplier<T> start) {

@@ -8,7 +8,7 @@ import java.util.Map;
  * What {@code ./catalog status} shows: every service with its endpoint and state, and every projection version
  * with how far it has got. Serialized as the JSON of {@code ./catalog status --json}.
  */
-public record StackStatus(Instant at, List<Service> services, List<Projection> projections) {
+public record StackStatus(Instant at, List<Service> services, List<Projection> projections, List<EventSource> eventSources) {
 
     /**
      * @param state   up, down, or the service's own word for it (RUNNING, green...)
@@ -18,11 +18,16 @@ public record StackStatus(Instant at, List<Service> services, List<Projection> p
     }
 
     /**
-     * @param lastSequenceApplied the highest outbox sequence applied (the live path)
-     * @param eventsBehind        log head minus last applied sequence: an upper bound of what is not yet applied
-     * @param secondsSinceApplied since the last batch was applied (null before the first)
+     * @param lastSequenceApplied the highest outbox sequence the live path applied to this version
+     * @param eventsBehind        records on Kafka its event source mapping has not processed yet (LIVE versions)
+     * @param heartbeatAgeSeconds how long ago the newest heartbeat it applied was emitted: the end-to-end lag, up to
+     *                            the heartbeat interval (5 s); null before the first
      */
     public record Projection(String projection, int version, String status, String target, long lastSequenceApplied,
-                             long eventsApplied, Instant lastAppliedAt, long eventsBehind, Double secondsSinceApplied) {
+                             long eventsApplied, Instant lastAppliedAt, Long eventsBehind, Double heartbeatAgeSeconds) {
+    }
+
+    public record EventSource(String function, String consumerGroup, String state, Instant lastBatchAt, String lastOutcome,
+                              long retries, long recordsSentToDestination, long lag) {
     }
 }

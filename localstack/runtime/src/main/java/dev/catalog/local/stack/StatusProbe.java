@@ -1,5 +1,7 @@
 package dev.catalog.local.stack;
 
+import dev.catalog.local.eventsources.EventSourceMappings;
+import dev.catalog.local.eventsources.MappingStatus;
 import dev.catalog.local.services.debezium.DebeziumStatus;
 import dev.catalog.local.services.postgres.PostgresConnection;
 import java.net.URI;
@@ -42,7 +44,8 @@ final class StatusProbe {
         services.add(kafka(stack.kafkaBootstrapServers()));
         services.add(debezium(stack.debeziumStatus(), stack.settings().ports().debezium()));
         services.add(openSearch(stack.openSearchUrl()));
-        return new StackStatus(Instant.now(), services, projections(stack.database()));
+        List<StackStatus.EventSource> sources = eventSources(stack.eventSources());
+        return new StackStatus(Instant.now(), services, projections(stack.database(), sources), sources);
     }
 
     private static StackStatus.Service postgres(PostgresConnection database) {
@@ -90,27 +93,51 @@ final class StatusProbe {
         }
     }
 
-    private static List<StackStatus.Projection> projections(PostgresConnection database) {
+    /** The projection function that feeds each projection's LIVE version, by template.yaml's logical ids. */
+    private static final Map<String, String> FUNCTIONS = Map.of("detail", "DetailProjectionFunction", "search", "SearchProjectionFunction");
+
+    private static List<StackStatus.Projection> projections(PostgresConnection database, List<StackStatus.EventSource> sources) {
         String sql = """
-                select projection, version, status, target, last_sequence_applied, events_applied, last_applied_at,
-                       greatest(0, (select coalesce(max(sequence), 0) from outbox) - last_sequence_applied) as behind
-                  from projection_version order by projection, version
+                select v.projection, v.version, v.status, v.target,
+                       coalesce(max(p.last_sequence), 0) as last_sequence, coalesce(sum(p.events_applied), 0) as events,
+                       max(p.last_applied_at) as last_applied_at, max(p.last_heartbeat_at) as last_heartbeat_at
+                  from projection_version v
+                  left join projection_progress p on p.projection = v.projection and p.version = v.version
+                 group by v.projection, v.version, v.status, v.target
+                 order by v.projection, v.version
                 """;
         List<StackStatus.Projection> projections = new ArrayList<>();
         try (Connection connection = database.open(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
-                Timestamp appliedAt = rows.getTimestamp("last_applied_at");
-                Instant at = appliedAt == null ? null : appliedAt.toInstant();
-                projections.add(new StackStatus.Projection(rows.getString("projection"), rows.getInt("version"),
-                        rows.getString("status"), rows.getString("target"), rows.getLong("last_sequence_applied"),
-                        rows.getLong("events_applied"), at, rows.getLong("behind"),
-                        at == null ? null : Duration.between(at, Instant.now()).toMillis() / 1000.0));
+                String projection = rows.getString("projection");
+                String status = rows.getString("status");
+                Long behind = "LIVE".equals(status) ? sources.stream()
+                        .filter(source -> source.function().equals(FUNCTIONS.get(projection)))
+                        .map(StackStatus.EventSource::lag).findFirst().orElse(null) : null;
+                Timestamp heartbeat = rows.getTimestamp("last_heartbeat_at");
+                projections.add(new StackStatus.Projection(projection, rows.getInt("version"), status,
+                        rows.getString("target"), rows.getLong("last_sequence"), rows.getLong("events"),
+                        instant(rows.getTimestamp("last_applied_at")), behind,
+                        heartbeat == null ? null : Duration.between(heartbeat.toInstant(), Instant.now()).toMillis() / 1000.0));
             }
         } catch (SQLException e) {
             // no projections to show while the database is down; the PostgreSQL line says why
         }
         return projections;
+    }
+
+    private static List<StackStatus.EventSource> eventSources(EventSourceMappings mappings) {
+        return mappings.status().stream()
+                .map(mapping -> new StackStatus.EventSource(mapping.function(), mapping.consumerGroup(), mapping.state().name(),
+                        mapping.lastBatchAt().orElse(null), mapping.lastOutcome().orElse(null), mapping.retries(),
+                        mapping.recordsSentToDestination(),
+                        mapping.lag().stream().mapToLong(MappingStatus.PartitionLag::lag).sum()))
+                .toList();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static String httpState(URI url) {

@@ -14,7 +14,9 @@ public final class CatalogTopics {
             new TopicSpec("catalog.category", 3),
             new TopicSpec("catalog.inventory", 3),
             // Debezium's heartbeats appended to the outbox (see debezium-server/application.properties): one key, one partition.
-            new TopicSpec("catalog.heartbeat", 1));
+            new TopicSpec("catalog.heartbeat", 1),
+            // Records the projections could not decode or apply, with the reason in their headers.
+            new TopicSpec("catalog.dead-letter", 1));
 
     private CatalogTopics() {
     }

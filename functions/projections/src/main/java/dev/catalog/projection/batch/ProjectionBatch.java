@@ -1,0 +1,82 @@
+package dev.catalog.projection.batch;
+
+import com.amazonaws.services.lambda.runtime.events.KafkaEvent;
+import dev.catalog.platform.events.LoggedEvent;
+import dev.catalog.projection.deadletter.DeadLetters;
+import dev.catalog.projection.log.Decoded;
+import dev.catalog.projection.log.OutboxRecord;
+import dev.catalog.projection.log.OutboxRecords;
+import dev.catalog.projection.log.RecordDecoder;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Kafka batch through a projection: decode every record, send what cannot be decoded or applied to the
+ * dead-letter topic with the reason, apply the rest in bulk, and report as failed only records that could not even
+ * be dead-lettered, so a poison record never blocks its partition. A store outage fails the whole batch (thrown),
+ * which the event source retries.
+ */
+public final class ProjectionBatch {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionBatch.class);
+
+    private final Projection projection;
+    private final DeadLetters deadLetters;
+
+    public ProjectionBatch(Projection projection, DeadLetters deadLetters) {
+        this.projection = projection;
+        this.deadLetters = deadLetters;
+    }
+
+    public KafkaBatchResponse handle(KafkaEvent kafkaEvent) {
+        long started = System.nanoTime();
+        List<OutboxRecord> records = OutboxRecords.of(kafkaEvent);
+        List<LoggedEvent> events = new ArrayList<>();
+        Map<LoggedEvent, OutboxRecord> sources = new IdentityHashMap<>();
+        List<DeadLetters.DeadLetter> letters = new ArrayList<>();
+        Map<String, PartitionProgress> progress = new LinkedHashMap<>();
+        int heartbeats = 0;
+
+        for (OutboxRecord record : records) {
+            PartitionProgress partition = progress.computeIfAbsent(record.topicPartition(), name -> new PartitionProgress(name, 0, 0, null));
+            switch (RecordDecoder.decode(record)) {
+                case Decoded.Event event -> {
+                    events.add(event.event());
+                    sources.put(event.event(), record);
+                    progress.put(record.topicPartition(), partition.merge(event.sequence(), 1, null));
+                }
+                case Decoded.Heartbeat heartbeat -> {
+                    heartbeats++;
+                    progress.put(record.topicPartition(), partition.merge(heartbeat.sequence(), 0, heartbeat.emittedAt()));
+                }
+                case Decoded.Poison poison -> letters.add(new DeadLetters.DeadLetter(record, poison.reason()));
+            }
+        }
+
+        for (Projection.Refused refused : projection.apply(events, progress.values())) {
+            letters.add(new DeadLetters.DeadLetter(sources.get(refused.event()), refused.reason()));
+        }
+        List<OutboxRecord> undelivered = deadLetters.send(projection.name(), letters);
+
+        log.info("{} projection: {} records, {} events, {} heartbeats, {} dead-lettered, {} partitions, {} ms",
+                projection.name(), records.size(), events.size(), heartbeats, letters.size() - undelivered.size(),
+                progress.size(), (System.nanoTime() - started) / 1_000_000);
+        return new KafkaBatchResponse(resumePoints(undelivered));
+    }
+
+    /** For each partition, the first record that could not be dead-lettered: the event source resumes there. */
+    private static List<KafkaBatchResponse.BatchItemFailure> resumePoints(List<OutboxRecord> undelivered) {
+        Map<String, Long> earliest = new LinkedHashMap<>();
+        for (OutboxRecord record : undelivered) {
+            earliest.merge(record.topicPartition(), record.offset(), Math::min);
+        }
+        return earliest.entrySet().stream()
+                .map(entry -> new KafkaBatchResponse.BatchItemFailure(new KafkaBatchResponse.ItemIdentifier(entry.getKey(), entry.getValue())))
+                .toList();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.catalog.projection.deadletter;
+
+import dev.catalog.platform.config.Environment;
+import dev.catalog.projection.log.OutboxRecord;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dead-letter topic ({@code DEAD_LETTER_TOPIC}, default {@code catalog.dead-letter}): the original key, value and
+ * headers, plus {@code dead-letter.*} headers saying which projection refused it, why, and where it came from. The
+ * producer is created on first use, so a batch without poison never connects.
+ */
+public final class KafkaDeadLetters implements DeadLetters, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaDeadLetters.class);
+    private static final long SEND_TIMEOUT_SECONDS = 10;
+
+    private final Properties config;
+    private final String topic;
+    private KafkaProducer<String, String> producer;
+
+    public KafkaDeadLetters(String bootstrapServers, String topic) {
+        this.topic = topic;
+        this.config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 9_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 8_000);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 8_000);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    }
+
+    public static KafkaDeadLetters fromEnvironment() {
+        return new KafkaDeadLetters(Environment.required("KAFKA_BOOTSTRAP_SERVERS"),
+                Environment.optional("DEAD_LETTER_TOPIC").orElse("catalog.dead-letter"));
+    }
+
+    @Override
+    public synchronized List<OutboxRecord> send(String projection, List<DeadLetter> letters) {
+        if (letters.isEmpty()) {
+            return List.of();
+        }
+        if (producer == null) {
+            producer = new KafkaProducer<>(config);
+        }
+        List<Future<?>> sent = new ArrayList<>();
+        for (DeadLetter letter : letters) {
+            OutboxRecord record = letter.record();
+            RecordHeaders headers = new RecordHeaders();
+            record.headers().forEach((name, value) -> headers.add(name, value == null ? null : bytes(value)));
+            headers.add("dead-letter.projection", bytes(projection));
+            headers.add("dead-letter.reason", bytes(letter.reason()));
+            headers.add("dead-letter.source", bytes(record.topicPartition() + "@" + record.offset()));
+            headers.add("dead-letter.at", bytes(Instant.now().toString()));
+            sent.add(producer.send(new ProducerRecord<>(topic, null, record.key(), record.value(), headers)));
+            log.warn("dead letter from {}: {} ({})", record, letter.reason(), projection);
+        }
+        List<OutboxRecord> failed = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            try {
+                sent.get(i).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                log.error("could not send {} to {}", letters.get(i).record(), topic, e);
+                failed.add(letters.get(i).record());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed.add(letters.get(i).record());
+            }
+        }
+        return failed;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close();
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

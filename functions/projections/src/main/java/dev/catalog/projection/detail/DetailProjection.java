@@ -1,0 +1,123 @@
+package dev.catalog.projection.detail;
+
+import dev.catalog.platform.db.DatabaseException;
+import dev.catalog.platform.events.LoggedEvent;
+import dev.catalog.projection.batch.PartitionProgress;
+import dev.catalog.projection.batch.Projection;
+import dev.catalog.projection.tracking.ActiveVersion;
+import dev.catalog.projection.tracking.ProjectionVersions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The detail read model: the denormalized PostgreSQL schema behind product detail pages. Each batch is one
+ * SERIALIZABLE transaction that writes every active version (LIVE, and BUILDING during a rebuild) and the
+ * partitions' progress, so the read model and its recorded progress never disagree.
+ */
+public final class DetailProjection implements Projection {
+
+    public static final String NAME = "detail";
+    private static final Logger log = LoggerFactory.getLogger(DetailProjection.class);
+    private static final int ATTEMPTS = 8;
+
+    private final DataSource dataSource;
+
+    public DetailProjection(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Refused> apply(List<LoggedEvent> events, Collection<PartitionProgress> progress) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return applyOnce(events, progress);
+            } catch (SQLException e) {
+                if (isConflict(e) && attempt < ATTEMPTS) {
+                    // A concurrent batch touched the same rows (a category and its products, say): go again on
+                    // the state it left. Serializable conflicts are the price of never copying a stale name.
+                    log.debug("detail batch conflicted with a concurrent one (attempt {}): {}", attempt, e.getMessage());
+                    continue;
+                }
+                throw new DatabaseException("the detail projection could not write its batch", e);
+            }
+        }
+    }
+
+    private List<Refused> applyOnce(List<LoggedEvent> events, Collection<PartitionProgress> progress) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+            connection.setAutoCommit(false);
+            try {
+                Map<LoggedEvent, Refused> refused = new IdentityHashMap<>();
+                for (ActiveVersion version : ProjectionVersions.active(connection, NAME)) {
+                    write(connection, new DetailWriter(version.target()), events).forEach(r -> refused.putIfAbsent(r.event(), r));
+                    ProjectionVersions.recordProgress(connection, version, progress);
+                }
+                connection.commit();
+                return List.copyOf(refused.values());
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
+        }
+    }
+
+    /**
+     * The whole batch in bulk. Should the store refuse the data itself (a value outside a column's range, say), each
+     * event is written on its own, behind a savepoint, to find the ones it refuses; the others are kept.
+     */
+    private static List<Refused> write(Connection connection, DetailWriter writer, List<LoggedEvent> events) throws SQLException {
+        Savepoint beforeBatch = connection.setSavepoint();
+        try {
+            writer.apply(connection, DetailChanges.of(events));
+            return List.of();
+        } catch (SQLException e) {
+            if (!isDataError(e)) {
+                throw e;
+            }
+            connection.rollback(beforeBatch);
+        }
+        List<Refused> refused = new ArrayList<>();
+        for (LoggedEvent event : events) {
+            Savepoint beforeEvent = connection.setSavepoint();
+            try {
+                writer.apply(connection, DetailChanges.of(List.of(event)));
+            } catch (SQLException e) {
+                if (!isDataError(e)) {
+                    throw e;
+                }
+                connection.rollback(beforeEvent);
+                refused.add(new Refused(event, "the read model refused the event: " + e.getMessage()));
+            }
+        }
+        return refused;
+    }
+
+    /** Serialization failure or deadlock: another transaction won; retrying resolves it. */
+    private static boolean isConflict(SQLException e) {
+        return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+    }
+
+    /** Data exceptions (22) and integrity violations (23): the event, not the database, is the problem. */
+    private static boolean isDataError(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
+    }
+}

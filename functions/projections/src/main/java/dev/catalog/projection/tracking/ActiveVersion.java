@@ -1,0 +1,18 @@
+package dev.catalog.projection.tracking;
+
+import java.util.Objects;
+
+/**
+ * A version of a projection the live path writes to: the LIVE one, and any BUILDING one (the dual write that keeps a
+ * rebuild's target current while replay catches up).
+ *
+ * @param target the physical target: schema {@code read_v<N>} or index version {@code products_v<N>}
+ */
+public record ActiveVersion(String projection, int version, String status, String target) {
+
+    public ActiveVersion {
+        Objects.requireNonNull(projection, "projection");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(target, "target");
+    }
+}

@@ -1,0 +1,80 @@
+package dev.catalog.query.detail;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.catalog.platform.http.ApiRequest;
+import dev.catalog.platform.http.ApiResponse;
+import dev.catalog.platform.http.HttpFunction;
+import dev.catalog.platform.http.Problem;
+import dev.catalog.platform.http.ProblemException;
+import dev.catalog.query.QueryApi;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Lambda handler of {@code GET /products/{id}}: the product detail from the read model. With {@code minVersion}, it
+ * waits up to 5 s for the read model to reach that version (the client reads its own write), then answers what it
+ * has, marked {@code Catalog-Stale: true} if that is older.
+ */
+public final class GetProductFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    static final Duration MIN_VERSION_PATIENCE = Duration.ofSeconds(5);
+
+    private final ProductDetails details;
+
+    public GetProductFunction() {
+        this(new ProductDetails(QueryApi.readModel()));
+    }
+
+    public GetProductFunction(ProductDetails details) {
+        this.details = details;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HttpFunction.handle(event, context, request -> {
+            var tenant = request.tenant();
+            var id = request.pathUuid("id");
+            OptionalLong minVersion = minVersion(request);
+            ProductDetails.Lookup lookup = minVersion.isPresent()
+                    ? details.findAtLeast(tenant, id, minVersion.getAsLong(), MIN_VERSION_PATIENCE)
+                    : new ProductDetails.Lookup(details.find(tenant, id), false);
+            Optional<ProductDetail> detail = lookup.detail();
+            if (detail.isEmpty()) {
+                return ApiResponse.problem(Problem.of(404, "not_found", "product " + id + " not found"));
+            }
+            Map<String, String> headers = new LinkedHashMap<>();
+            String etag = ApiResponse.etag(detail.get().version());
+            headers.put("ETag", etag);
+            if (lookup.stale()) {
+                headers.put("Catalog-Stale", "true");
+            }
+            if (request.header("if-none-match").filter(etag::equals).isPresent() && !lookup.stale()) {
+                return ApiResponse.notModified(headers);
+            }
+            return ApiResponse.json(200, detail.get(), headers);
+        });
+    }
+
+    private static OptionalLong minVersion(ApiRequest request) {
+        Optional<String> raw = request.queryParameters().allowOnly(Set.of("minVersion")).single("minVersion");
+        if (raw.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        try {
+            long version = Long.parseLong(raw.get());
+            if (version >= 1) {
+                return OptionalLong.of(version);
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw ProblemException.invalidRequest("minVersion", "must be a version number, 1 or higher");
+    }
+}

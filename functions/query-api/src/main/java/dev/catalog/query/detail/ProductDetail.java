@@ -1,0 +1,25 @@
+package dev.catalog.query.detail;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/** The answer of {@code GET /products/{id}}: a product as a detail page shows it. */
+public record ProductDetail(String id, String sku, String name, String description, String brand, String status,
+                            Price price, Map<String, String> attributes, Category category, Stock stock,
+                            boolean inStock, long version, String createdAt, String updatedAt) {
+
+    public record Price(String amount, String currency) {
+    }
+
+    /** @param path from the root down to this category, both included */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Category(String id, String name, List<PathElement> path) {
+    }
+
+    public record PathElement(String id, String name) {
+    }
+
+    public record Stock(Map<String, Long> warehouses, long total) {
+    }
+}
