@@ -64,7 +64,7 @@ public final class DetailProjection implements Projection {
             try {
                 Map<LoggedEvent, Refused> refused = new IdentityHashMap<>();
                 for (ActiveVersion version : ProjectionVersions.active(connection, NAME)) {
-                    write(connection, new DetailWriter(version.target()), events).forEach(r -> refused.putIfAbsent(r.event(), r));
+                    write(connection, new DetailWriter(version.target(), DetailWriter.Overwrite.NEWER), events).forEach(r -> refused.putIfAbsent(r.event(), r));
                     ProjectionVersions.recordProgress(connection, version, progress);
                 }
                 connection.commit();

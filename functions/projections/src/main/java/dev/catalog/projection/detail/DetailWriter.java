@@ -7,6 +7,7 @@ import dev.catalog.domain.inventory.InventoryState;
 import dev.catalog.domain.product.ProductDeleted;
 import dev.catalog.domain.product.ProductEvent;
 import dev.catalog.domain.product.ProductState;
+import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.platform.json.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,17 +30,33 @@ import java.util.regex.Pattern;
  * subtree and of every product filed anywhere in it; product writes read the category rows they copy from. The
  * caller runs all of it in one SERIALIZABLE transaction, so a product written while its category is renamed can
  * never keep the old name: one of the two transactions is retried.
+ *
+ * <p>The live path takes a part only from a strictly newer event ({@link Overwrite#NEWER}); a replay also rewrites a
+ * part from the very version it holds ({@link Overwrite#SAME_OR_NEWER}), so replaying a range of the log repairs rows
+ * a faulty projection wrote, while a newer version written by the live path still wins.
  */
-final class DetailWriter {
+public final class DetailWriter {
 
     private static final Pattern SCHEMA = Pattern.compile("read_v[1-9][0-9]{0,5}");
+
+    /** Which events may overwrite a part: strictly newer ones (the live path), or the same version too (replays). */
+    public enum Overwrite {
+        NEWER("<"),
+        SAME_OR_NEWER("<=");
+
+        private final String operator;
+
+        Overwrite(String operator) {
+            this.operator = operator;
+        }
+    }
 
     private static final String UPSERT_CATEGORY = """
             insert into %1$s.category as c (tenant_id, id, name, parent_id, version, updated_at)
             values (?, ?, ?, ?, ?, ?)
             on conflict (tenant_id, id) do update
                set name = excluded.name, parent_id = excluded.parent_id, version = excluded.version, updated_at = excluded.updated_at
-             where c.version < excluded.version
+             where c.version %2$s excluded.version
             """;
     // The changed categories and everything below them get their path from the root recomputed (ids and names);
     // then every product filed in any of them gets the new name and path. A parent not seen yet simply ends a path;
@@ -78,7 +95,7 @@ final class DetailWriter {
                    created_at = excluded.created_at, updated_at = excluded.updated_at,
                    product_version = excluded.product_version, deleted = false,
                    last_sequence = greatest(d.last_sequence, excluded.last_sequence)
-             where d.product_version < excluded.product_version
+             where d.product_version %2$s excluded.product_version
             """;
     // A deleted product stays as a tombstone at the deletion's version: a late event of it cannot bring it back.
     private static final String DELETE_PRODUCT = """
@@ -89,7 +106,7 @@ final class DetailWriter {
                    brand = null, category_id = null, category_name = null, category_path = null, price_amount = null,
                    price_currency = null, status = null, attributes = null,
                    last_sequence = greatest(d.last_sequence, excluded.last_sequence)
-             where d.product_version < excluded.product_version
+             where d.product_version %2$s excluded.product_version
             """;
     private static final String UPSERT_INVENTORY = """
             insert into %1$s.product_detail as d (tenant_id, id, stock, stock_total, inventory_version, last_sequence)
@@ -97,16 +114,23 @@ final class DetailWriter {
             on conflict (tenant_id, id) do update
                set stock = excluded.stock, stock_total = excluded.stock_total, inventory_version = excluded.inventory_version,
                    last_sequence = greatest(d.last_sequence, excluded.last_sequence)
-             where d.inventory_version < excluded.inventory_version
+             where d.inventory_version %2$s excluded.inventory_version
             """;
 
     private final String schema;
+    private final Overwrite overwrite;
 
-    DetailWriter(String schema) {
+    public DetailWriter(String schema, Overwrite overwrite) {
         if (!SCHEMA.matcher(schema).matches()) {
             throw new IllegalArgumentException("not a read schema: " + schema);
         }
         this.schema = schema;
+        this.overwrite = overwrite;
+    }
+
+    /** Writes the events (coalesced to the newest per aggregate) inside the caller's transaction. */
+    public void apply(Connection connection, List<LoggedEvent> events) throws SQLException {
+        apply(connection, DetailChanges.of(events));
     }
 
     /** Categories first, so products of the same batch copy their newest names. */
@@ -224,6 +248,6 @@ final class DetailWriter {
     }
 
     private String sql(String template) {
-        return template.formatted(schema);
+        return template.formatted(schema, overwrite.operator);
     }
 }

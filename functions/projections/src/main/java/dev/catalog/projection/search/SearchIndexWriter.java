@@ -38,8 +38,9 @@ public final class SearchIndexWriter {
     static final int RETRIES_ON_CONFLICT = 5;
 
     /**
-     * Writes {@code params.content} as part {@code params.part} unless the document already holds that part at
-     * {@code params.version} or newer. A document of another tenant under the same id is refused, never merged.
+     * Writes {@code params.content} as part {@code params.part} unless the document already holds that part at a newer
+     * version, or at the same one and {@code params.sameVersionRewrites} is false (the live path; replays rewrite it,
+     * repairing what a faulty projection wrote). A document of another tenant under the same id is refused.
      */
     static final String VERSIONED_PART_WRITE = """
             if (ctx._source.tenantId != null && ctx._source.tenantId != params.tenantId) {
@@ -49,7 +50,7 @@ public final class SearchIndexWriter {
               ctx._source.versions = new HashMap();
             }
             def written = ctx._source.versions[params.part];
-            if (written != null && written >= params.version) {
+            if (written != null && (written > params.version || (written == params.version && !params.sameVersionRewrites))) {
               ctx.op = 'noop';
             } else {
               ctx._source.tenantId = params.tenantId;
@@ -59,10 +60,19 @@ public final class SearchIndexWriter {
             }
             """;
 
+    /** Which events may overwrite a part: strictly newer ones (the live path), or the same version too (replays). */
+    public enum Overwrite { NEWER, SAME_OR_NEWER }
+
     private final OpenSearchClient client;
+    private final Overwrite overwrite;
 
     public SearchIndexWriter(OpenSearchClient client) {
+        this(client, Overwrite.NEWER);
+    }
+
+    public SearchIndexWriter(OpenSearchClient client, Overwrite overwrite) {
         this.client = client;
+        this.overwrite = overwrite;
     }
 
     /**
@@ -77,7 +87,7 @@ public final class SearchIndexWriter {
             return List.of();
         }
         List<BulkOperation> operations = events.stream()
-                .map(event -> operation(target, PartWrite.of(event.event())))
+                .map(event -> operation(target, PartWrite.of(event.event()), overwrite == Overwrite.SAME_OR_NEWER))
                 .toList();
         BulkResponse response = SearchCalls.call("bulk write of " + events.size() + " events to version " + target.version(),
                 () -> client.bulk(bulk -> bulk.operations(operations)));
@@ -92,7 +102,7 @@ public final class SearchIndexWriter {
         return outcomes;
     }
 
-    private static BulkOperation operation(SearchIndices target, PartWrite write) {
+    private static BulkOperation operation(SearchIndices target, PartWrite write, boolean sameVersionRewrites) {
         Script script = Script.of(s -> s.inline(inline -> inline
                 .source(VERSIONED_PART_WRITE)
                 .params(Map.of(
@@ -101,6 +111,7 @@ public final class SearchIndexWriter {
                         "id", JsonData.of(write.documentId()),
                         "part", JsonData.of(write.part()),
                         "version", JsonData.of(write.version()),
+                        "sameVersionRewrites", JsonData.of(sameVersionRewrites),
                         "content", JsonData.of(write.content())))));
         return BulkOperation.of(op -> op.<Map<String, Object>>update(update -> update
                 .index(write.index().in(target))

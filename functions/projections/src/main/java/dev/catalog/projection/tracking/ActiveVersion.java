@@ -3,8 +3,8 @@ package dev.catalog.projection.tracking;
 import java.util.Objects;
 
 /**
- * A version of a projection the live path writes to: the LIVE one, and any BUILDING one (the dual write that keeps a
- * rebuild's target current while replay catches up).
+ * A version of a projection the live path writes to: the LIVE one, any BUILDING one (the dual write that keeps a
+ * rebuild's target current while replay catches up), and the newest RETIRED one (so a rollback finds it current).
  *
  * @param target the physical target: schema {@code read_v<N>} or index version {@code products_v<N>}
  */

@@ -11,15 +11,21 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The projection version tracker as the live path uses it: which versions to write, and how far each partition got.
+ * The projection version tracker as the live path uses it: which versions to write (LIVE, BUILDING while a rebuild
+ * runs, and the newest RETIRED one, kept current for rollback), and how far each partition got.
  * Both happen inside the caller's transaction, so a batch sees a rebuild's new version either before it starts
  * (and writes it too) or not at all, never half-way.
  */
 public final class ProjectionVersions {
 
+    // LIVE and BUILDING versions, and the newest RETIRED one: it stays current so a rollback to it is instant.
     private static final String ACTIVE = """
-            select version, status, target from projection_version
-             where projection = ? and status in ('LIVE', 'BUILDING') order by version
+            select version, status, target from projection_version v
+             where projection = ?
+               and (status in ('LIVE', 'BUILDING')
+                    or (status = 'RETIRED' and version = (select max(version) from projection_version r
+                                                           where r.projection = v.projection and r.status = 'RETIRED')))
+             order by version
             """;
     private static final String PROGRESS = """
             insert into projection_progress (projection, version, topic_partition, last_sequence, events_applied,

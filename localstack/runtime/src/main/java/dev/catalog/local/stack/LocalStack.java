@@ -21,6 +21,8 @@ import dev.catalog.local.services.opensearch.OpenSearchSettings;
 import dev.catalog.local.services.postgres.Migrations;
 import dev.catalog.local.services.postgres.PostgresConnection;
 import dev.catalog.local.services.postgres.PostgresServer;
+import dev.catalog.local.stepfunctions.StateMachineSource;
+import dev.catalog.local.template.CloudFormationYaml;
 import dev.catalog.local.template.SamTemplate;
 import dev.catalog.search.client.SearchClients;
 import dev.catalog.search.client.SearchSettings;
@@ -125,7 +127,7 @@ public final class LocalStack implements AutoCloseable {
 
         awsEndpoint = LocalAwsEndpoint.start(new LocalAwsEndpoint.Settings("127.0.0.1", ports.aws(),
                 FunctionHostSettings.LOCAL_REGION, FunctionHostSettings.LOCAL_ACCOUNT_ID,
-                settings.layout().dataDir("stepfunctions"), List.of()), new HostedFunctions(template, functions));
+                settings.layout().dataDir("stepfunctions"), stateMachines(template)), new HostedFunctions(template, functions));
         started.push(awsEndpoint);
         awsEndpoint.serve(StatusEndpoint.PATH, new StatusEndpoint(this));
     }
@@ -165,8 +167,29 @@ public final class LocalStack implements AutoCloseable {
 
     /** template.yaml as the local stack on {@code ports} runs it. */
     public static SamTemplate template(StackSettings settings) {
-        return SamTemplate.load(settings.template(),
-                LocalResources.forStack(settings.ports(), PostgresServer.connectionOnPort(settings.ports().postgres()).jdbcUrl()));
+        return SamTemplate.load(settings.template(), LocalResources.forStack(settings.ports(),
+                PostgresServer.connectionOnPort(settings.ports().postgres()).jdbcUrl(), functionIds(settings.template())));
+    }
+
+    /** The logical ids of the template's functions, read before anything in it is resolved. */
+    @SuppressWarnings("unchecked")
+    private static java.util.Set<String> functionIds(java.nio.file.Path template) {
+        Map<String, Object> resources = (Map<String, Object>) CloudFormationYaml.read(template).getOrDefault("Resources", Map.of());
+        return resources.entrySet().stream()
+                .filter(resource -> resource.getValue() instanceof Map<?, ?> body && "AWS::Serverless::Function".equals(body.get("Type")))
+                .map(Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The template's state machines, as the local Step Functions runs them: same definition, local function ARNs. */
+    private static List<StateMachineSource> stateMachines(SamTemplate template) {
+        return template.stateMachines().values().stream()
+                .map(machine -> new StateMachineSource(machine.name().orElse(machine.logicalId()),
+                        machine.definitionUri().orElseThrow(() -> new IllegalStateException("state machine " + machine.logicalId()
+                                + " has no DefinitionUri; the local runtime runs definitions from files")),
+                        machine.definitionSubstitutions(),
+                        "arn:aws:iam::" + FunctionHostSettings.LOCAL_ACCOUNT_ID + ":role/" + machine.logicalId()))
+                .toList();
     }
 
     public StackSettings settings() {

@@ -1,0 +1,87 @@
+package dev.catalog.rebuild;
+
+import dev.catalog.domain.shared.TenantId;
+import dev.catalog.platform.events.EventCodec;
+import dev.catalog.platform.events.EventEnvelope;
+import dev.catalog.platform.events.LoggedEvent;
+import dev.catalog.platform.events.UndecodableEventException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The outbox read as the event log: pages of domain events in sequence order, and the high-water mark. */
+final class EventLog {
+
+    private static final Logger log = LoggerFactory.getLogger(EventLog.class);
+    private static final String PAGE = """
+            select sequence, event_id, tenant_id, aggregate_type, aggregate_id, aggregate_version, event_type,
+                   schema_version, occurred_at, correlation_id, payload::text
+              from outbox
+             where sequence > ? and sequence <= ? and aggregate_type in ('product', 'category', 'inventory')
+             order by sequence
+             limit ?
+            """;
+
+    /**
+     * @param reachedSequence the sequence this page covers up to: its last event's, or the upper bound when the page
+     *                        is not full (nothing more was committed below it when it was read)
+     * @param skipped         events that cannot be decoded; the live path dead-lettered them, replay passes them by
+     */
+    record Page(List<LoggedEvent> events, long reachedSequence, int skipped) {
+    }
+
+    /**
+     * The high-water mark: the highest sequence committed when it is taken. Replay covers every event up to it that
+     * was committed then; an event committed later (even with a lower sequence, by a transaction still in flight) is
+     * applied by the live path, which writes the BUILDING version from before this moment on.
+     */
+    long highWaterMark(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select coalesce(max(sequence), 0) from outbox");
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    Page read(Connection connection, long after, long upTo, int limit) throws SQLException {
+        List<LoggedEvent> events = new ArrayList<>();
+        int rows = 0;
+        int skipped = 0;
+        long last = after;
+        try (PreparedStatement select = connection.prepareStatement(PAGE)) {
+            select.setLong(1, after);
+            select.setLong(2, upTo);
+            select.setInt(3, limit);
+            select.setFetchSize(limit);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    rows++;
+                    last = row.getLong("sequence");
+                    try {
+                        events.add(decode(row));
+                    } catch (UndecodableEventException | IllegalArgumentException e) {
+                        skipped++;
+                        log.warn("replay passes by event {} at sequence {}: {}", row.getString("event_id"), last, e.getMessage());
+                    }
+                }
+            }
+        }
+        return new Page(events, rows < limit ? upTo : last, skipped);
+    }
+
+    private static LoggedEvent decode(ResultSet row) throws SQLException, UndecodableEventException {
+        TenantId tenant = new TenantId(row.getString("tenant_id"));
+        EventEnvelope envelope = new EventEnvelope(row.getObject("event_id", UUID.class), row.getString("event_type"),
+                row.getInt("schema_version"), row.getLong("sequence"), tenant, row.getString("aggregate_type"),
+                row.getString("aggregate_id"), row.getLong("aggregate_version"), row.getTimestamp("occurred_at").toInstant(),
+                row.getString("correlation_id"));
+        return new LoggedEvent(envelope, EventCodec.decode(envelope.eventType(), envelope.schemaVersion(), tenant,
+                row.getString("payload")));
+    }
+}

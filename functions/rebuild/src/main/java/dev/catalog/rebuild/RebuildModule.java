@@ -1,0 +1,33 @@
+package dev.catalog.rebuild;
+
+import dev.catalog.platform.config.Environment;
+import dev.catalog.platform.db.ConnectionPool;
+import dev.catalog.platform.db.DatabaseSettings;
+import dev.catalog.rebuild.detail.DetailTarget;
+import dev.catalog.rebuild.search.SearchTarget;
+import dev.catalog.search.client.SearchClients;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/** The rebuild's dependencies, built once per execution environment. */
+public final class RebuildModule {
+
+    private RebuildModule() {
+    }
+
+    public static Rebuilds rebuilds() {
+        return Holder.REBUILDS;
+    }
+
+    private static final class Holder {
+        private static final Rebuilds REBUILDS = create();
+
+        private static Rebuilds create() {
+            DataSource database = ConnectionPool.create(DatabaseSettings.fromEnvironment(),
+                    Environment.optional("AWS_LAMBDA_FUNCTION_NAME").orElse("rebuild"));
+            return new Rebuilds(database, Map.of(
+                    Projections.DETAIL, new DetailTarget(database),
+                    Projections.SEARCH, new SearchTarget(SearchClients.fromEnvironment(), database)));
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.catalog.rebuild.detail;
+
+import dev.catalog.platform.db.DatabaseException;
+import dev.catalog.platform.events.LoggedEvent;
+import dev.catalog.projection.detail.DetailWriter;
+import dev.catalog.rebuild.CategoryFacts;
+import dev.catalog.rebuild.ProductFacts;
+import dev.catalog.rebuild.ProjectionTarget;
+import dev.catalog.rebuild.VerificationSupport;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * The detail read model's versions: schemas {@code read_v<N>} made by the migrations' {@code create_read_schema}, and
+ * the views in {@code catalog_read} that {@code point_read_views} switches in one transaction.
+ */
+public final class DetailTarget implements ProjectionTarget {
+
+    private static final int ATTEMPTS = 8;
+
+    private final DataSource database;
+
+    public DetailTarget(DataSource database) {
+        this.database = database;
+    }
+
+    @Override
+    public String projection() {
+        return "detail";
+    }
+
+    @Override
+    public String targetName(int version) {
+        return "read_v" + version;
+    }
+
+    @Override
+    public void create(int version) {
+        run(connection -> {
+            try (PreparedStatement exists = connection.prepareStatement("select 1 from information_schema.schemata where schema_name = ?")) {
+                exists.setString(1, targetName(version));
+                try (ResultSet row = exists.executeQuery()) {
+                    if (row.next()) {
+                        return;
+                    }
+                }
+            }
+            try (PreparedStatement create = connection.prepareStatement("select create_read_schema(?)")) {
+                create.setString(1, targetName(version));
+                create.execute();
+            }
+        });
+    }
+
+    @Override
+    public void seedFrom(int liveVersion, int version) {
+        String from = targetName(liveVersion);
+        String to = targetName(version);
+        run(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("insert into " + to + ".category select * from " + from + ".category on conflict do nothing");
+                statement.execute("insert into " + to + ".product_detail select * from " + from + ".product_detail on conflict do nothing");
+            }
+        });
+    }
+
+    @Override
+    public void replay(int version, List<LoggedEvent> events, InTransaction recordProgress) {
+        DetailWriter writer = new DetailWriter(targetName(version), DetailWriter.Overwrite.SAME_OR_NEWER);
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = database.getConnection()) {
+                connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+                connection.setAutoCommit(false);
+                try {
+                    writer.apply(connection, events);
+                    recordProgress.run(connection);
+                    connection.commit();
+                    return;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
+                    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                }
+            } catch (SQLException e) {
+                // The live path writes the same rows concurrently: a serialization conflict is expected now and then.
+                if (!VerificationSupport.isConflict(e) || attempt == ATTEMPTS) {
+                    throw new DatabaseException("replay into " + targetName(version) + " failed", e);
+                }
+            }
+        }
+    }
+
+    /**
+     * One REPEATABLE READ snapshot sees the write model, the outbox and the rebuilt schema at the same instant, so
+     * what the high-water mark settles must be identical on both sides.
+     */
+    @Override
+    public List<String> verify(int version, long highWaterMark) {
+        try (Connection connection = database.getConnection()) {
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setAutoCommit(false);
+            try {
+                Set<String> touched = VerificationSupport.touchedAfter(connection, highWaterMark);
+                List<String> findings = new ArrayList<>(VerificationSupport.compareProducts(
+                        VerificationSupport.writtenProducts(connection), rebuiltProducts(connection, version), touched, true));
+                findings.addAll(VerificationSupport.compareCategories(
+                        VerificationSupport.writtenCategories(connection), rebuiltCategories(connection, version), touched));
+                return findings;
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("verification of " + targetName(version) + " failed to read", e);
+        }
+    }
+
+    @Override
+    public void pointReadersAt(Connection transaction, int version) {
+        try (PreparedStatement point = transaction.prepareStatement("select point_read_views(?)")) {
+            point.setString(1, targetName(version));
+            point.execute();
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot point catalog_read at " + targetName(version), e);
+        }
+    }
+
+    @Override
+    public void drop(int version) {
+        run(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("drop schema if exists " + targetName(version) + " cascade");
+            }
+        });
+    }
+
+    private List<ProductFacts> rebuiltProducts(Connection connection, int version) throws SQLException {
+        return VerificationSupport.products(connection, """
+                select tenant_id, id::text as id, product_version as version, sku, name, description, brand, status,
+                       price_amount, price_currency, category_id::text as category_id, category_name,
+                       inventory_version, stock_total
+                  from %s.product_detail where product_version > 0 and not deleted
+                """.formatted(targetName(version)));
+    }
+
+    private List<CategoryFacts> rebuiltCategories(Connection connection, int version) throws SQLException {
+        return VerificationSupport.categories(connection,
+                "select tenant_id, id::text, version, name, parent_id::text from %s.category".formatted(targetName(version)));
+    }
+
+    private void run(InTransaction step) {
+        try (Connection connection = database.getConnection()) {
+            step.run(connection);
+        } catch (SQLException e) {
+            throw new DatabaseException("the detail read model refused a rebuild step", e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.catalog.local.cli;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code ./catalog projections}: every version of every read model, its status, replay progress and live lag. */
+@Command(name = "projections", description = "List the read models' versions: status, target, replay progress, live progress.")
+final class ProjectionsCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() throws Exception {
+        Optional<StackRecord> running = StackRecord.running(CatalogCommand.projectDir());
+        if (running.isEmpty()) {
+            System.err.println("Catalog is not running: start it with ./catalog up");
+            return 1;
+        }
+        System.out.printf("%-8s %-4s %-9s %-12s %-24s %-12s %s%n", "PROJ", "VER", "STATUS", "TARGET", "REPLAY (from..reached/mark)",
+                "LIVE SEQ", "NOTES");
+        for (ProjectionVersions.Row row : ProjectionVersions.read(running.get())) {
+            String replay = row.highWaterMark() == null ? "-" : row.fromSequence() + ".." + row.replayedTo() + "/" + row.highWaterMark()
+                    + " (" + row.eventsReplayed() + " ev)";
+            String notes = row.error() != null ? "error: " + row.error()
+                    : row.verification() != null ? "verification: " + row.verification() : "";
+            System.out.printf("%-8s %-4d %-9s %-12s %-24s %-12d %s%n", row.projection(), row.version(), row.status(),
+                    row.target(), replay, row.lastSequenceApplied(), notes.length() > 160 ? notes.substring(0, 160) + "..." : notes);
+        }
+        return 0;
+    }
+}
