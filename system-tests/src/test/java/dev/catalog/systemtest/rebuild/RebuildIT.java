@@ -1,0 +1,270 @@
+package dev.catalog.systemtest.rebuild;
+
+import static dev.catalog.systemtest.support.Bodies.product;
+import static dev.catalog.systemtest.support.Bodies.productInCategory;
+import static dev.catalog.systemtest.support.Bodies.uniqueSku;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.catalog.systemtest.support.ApiAnswer;
+import dev.catalog.systemtest.support.ApiCall;
+import dev.catalog.systemtest.support.CatalogStack;
+import dev.catalog.systemtest.support.ReadModelCheck;
+import dev.catalog.systemtest.support.Rebuilds;
+import dev.catalog.systemtest.support.SearchModelCheck;
+import dev.catalog.systemtest.support.Tenants;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+/**
+ * Rebuilds through the rebuild state machine on the local Step Functions, started and followed with the AWS SDK's
+ * SfnClient against the local endpoint.
+ */
+class RebuildIT {
+
+    private static final Duration REBUILD = Duration.ofMinutes(5);
+    private static final Duration SETTLE = Duration.ofSeconds(60);
+
+    private final CatalogStack stack = CatalogStack.get();
+    private Rebuilds rebuilds;
+
+    @BeforeEach
+    void connect() {
+        rebuilds = new Rebuilds(stack.stack().awsEndpoint().url());
+    }
+
+    @AfterEach
+    void disconnect() {
+        rebuilds.close();
+    }
+
+    @Test
+    void both_read_models_are_rebuilt_while_twenty_writers_keep_changing_and_readers_keep_reading() throws Exception {
+        String tenant = Tenants.fresh("rebuild");
+        List<String> categories = IntStream.range(0, 4).mapToObj(i -> create(tenant, "POST /categories", "{\"name\": \"Shelf " + i + "\"}")).toList();
+        List<String> products = IntStream.range(0, 60).mapToObj(i -> create(tenant, "POST /products",
+                productInCategory(uniqueSku(), categories.get(i % categories.size())))).toList();
+        long liveDetail = version(Rebuilds.live(stack.db(), "detail"));
+        long liveSearch = version(Rebuilds.live(stack.db(), "search"));
+
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger writes = new AtomicInteger();
+        AtomicInteger reads = new AtomicInteger();
+        ConcurrentLinkedQueue<String> badReads = new ConcurrentLinkedQueue<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(22)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < 20; w++) {
+                List<String> owned = products.subList(w * 3, w * 3 + 3);
+                running.add(threads.submit(() -> write(tenant, owned, categories, stop, writes)));
+            }
+            for (int r = 0; r < 2; r++) {
+                running.add(threads.submit(() -> read(tenant, products, stop, reads, badReads)));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> writes.get() > 100);
+
+            String execution = rebuilds.start("{\"projection\": \"all\"}");
+            DescribeExecutionResponse result = rebuilds.awaitEnd(execution, REBUILD);
+            assertThat(result.status()).as(result.error() + ": " + result.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> writes.get() > 0 && reads.get() > 0);
+            stop.set(true);
+            for (Future<?> thread : running) {
+                thread.get();
+            }
+        }
+
+        assertThat(version(Rebuilds.live(stack.db(), "detail"))).isGreaterThan(liveDetail);
+        assertThat(version(Rebuilds.live(stack.db(), "search"))).isGreaterThan(liveSearch);
+        assertThat(badReads).as("reads answered something else than 200 during the rebuild").isEmpty();
+        assertThat(reads.get()).isPositive();
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(ReadModelCheck.differences(stack.db(), tenant)).isEmpty();
+            assertThat(SearchModelCheck.differences(stack, tenant)).isEmpty();
+        });
+    }
+
+    @Test
+    void a_replay_from_the_middle_of_the_log_repairs_what_a_faulty_projection_wrote_since() {
+        String tenant = Tenants.fresh("repair");
+        List<String> products = IntStream.range(0, 20).mapToObj(i -> create(tenant, "POST /products", product(uniqueSku()))).toList();
+        long middle = stack.db().count("select max(sequence) from outbox");
+        List<String> changed = products.subList(0, 10);
+        for (String id : changed) {
+            call(tenant, ApiCall.to("PUT /products/{id}/price").with("id", id).ifMatch(1).json("{\"amount\": \"42.00\", \"currency\": \"EUR\"}"));
+        }
+        await().atMost(SETTLE).untilAsserted(() -> assertThat(ReadModelCheck.differences(stack.db(), tenant)).isEmpty());
+        String live = Rebuilds.live(stack.db(), "detail").get("target").toString();
+        // A bug in the projection, shipped at 'middle', wrote nonsense for everything changed since.
+        stack.db().execute("update " + live + ".product_detail set name = 'written by a bug' where tenant_id = ? and id = any(?::uuid[])",
+                tenant, "{" + String.join(",", changed) + "}");
+        assertThat(ReadModelCheck.differences(stack.db(), tenant)).hasSize(20);
+
+        String execution = rebuilds.start("{\"projection\": \"detail\", \"fromSequence\": " + middle + "}");
+        DescribeExecutionResponse result = rebuilds.awaitEnd(execution, REBUILD);
+
+        assertThat(result.status()).as(result.error() + ": " + result.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(result.output()).contains("\"fromSequence\":" + middle);
+        assertThat(ReadModelCheck.differences(stack.db(), tenant)).isEmpty();
+    }
+
+    @Test
+    void a_rebuild_stopped_mid_replay_is_resumed_from_its_recorded_progress() {
+        String tenant = Tenants.fresh("resume");
+        IntStream.range(0, 150).forEach(i -> create(tenant, "POST /products", product(uniqueSku())));
+
+        String first = rebuilds.start("{\"projection\": \"detail\", \"pace\": {\"batchEvents\": 25, \"sliceSeconds\": 0}}");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> replayedEvents() >= 100);
+        rebuilds.stop(first);
+        assertThat(rebuilds.awaitEnd(first, Duration.ofSeconds(30)).status()).isEqualTo(ExecutionStatus.ABORTED);
+        Map<String, Object> stopped = building();
+        long stoppedAt = (Long) stopped.get("replayed_to_sequence");
+        assertThat(stoppedAt).isLessThan((Long) stopped.get("high_water_mark"));
+
+        String second = rebuilds.start("{\"projection\": \"detail\"}");
+        DescribeExecutionResponse result = rebuilds.awaitEnd(second, REBUILD);
+
+        assertThat(result.status()).as(result.error() + ": " + result.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        Map<String, Object> finished = stack.db().row("""
+                select version, events_replayed, replay_from_sequence, high_water_mark, status from projection_version
+                 where projection = 'detail' and version = ?""", stopped.get("version"));
+        assertThat(finished.get("status")).isEqualTo("LIVE");
+        // Every event of the range counted once: the second run went on from where the first stopped.
+        assertThat(finished.get("events_replayed")).isEqualTo(stack.db().count("""
+                select count(*) from outbox where aggregate_type in ('product', 'category', 'inventory')
+                   and sequence > ? and sequence <= ?""", finished.get("replay_from_sequence"), finished.get("high_water_mark")));
+        assertThat(ReadModelCheck.differences(stack.db(), tenant)).isEmpty();
+    }
+
+    @Test
+    void a_version_that_fails_verification_is_dropped_and_the_old_one_stays_live() {
+        String tenant = Tenants.fresh("corrupt");
+        IntStream.range(0, 10).forEach(i -> create(tenant, "POST /products", product(uniqueSku())));
+        long ours = stack.db().count("select max(sequence) from outbox where tenant_id = ?", tenant);
+        String filler = Tenants.fresh("filler");
+        IntStream.range(0, 200).forEach(i -> create(filler, "POST /products", product(uniqueSku())));
+        Map<String, Object> live = Rebuilds.live(stack.db(), "detail");
+
+        String execution = rebuilds.start("{\"projection\": \"detail\", \"pace\": {\"batchEvents\": 5, \"sliceSeconds\": 0}}");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> replayedTo() >= ours);
+        String building = building().get("target").toString();
+        // The tenant's events are replayed and nothing will write these rows again: corrupt them behind replay's back.
+        stack.db().execute("update " + building + ".product_detail set name = 'corrupted on purpose' where tenant_id = ?", tenant);
+        DescribeExecutionResponse result = rebuilds.awaitEnd(execution, REBUILD);
+
+        assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(result.error()).isEqualTo("Rebuild.VerificationFailed");
+        assertThat(result.cause()).contains("tenant " + tenant);
+        assertThat(Rebuilds.live(stack.db(), "detail")).isEqualTo(live);
+        assertThat(stack.db().text("select status from projection_version where projection = 'detail' and target = ?", building)).isEqualTo("FAILED");
+        assertThat(stack.db().count("select count(*) from information_schema.schemata where schema_name = ?", building)).isZero();
+        assertThat(ReadModelCheck.differences(stack.db(), tenant)).isEmpty();
+    }
+
+    @Test
+    void a_rollback_makes_the_previous_version_live_again_and_it_is_current() {
+        String tenant = Tenants.fresh("rollback");
+        create(tenant, "POST /products", product(uniqueSku()));
+        DescribeExecutionResponse rebuilt = rebuilds.awaitEnd(rebuilds.start("{\"projection\": \"search\"}"), REBUILD);
+        assertThat(rebuilt.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        long rebuiltVersion = version(Rebuilds.live(stack.db(), "search"));
+        String afterCutOver = create(tenant, "POST /products", product(uniqueSku()));
+
+        String answer = rebuilds.rollback("search");
+
+        assertThat(answer).contains("\"live\":" + (rebuiltVersion - 1));
+        assertThat(version(Rebuilds.live(stack.db(), "search"))).isEqualTo(rebuiltVersion - 1);
+        assertThat(stack.db().text("select status from projection_version where projection = 'search' and version = ?", rebuiltVersion))
+                .isEqualTo("RETIRED");
+        await().atMost(SETTLE).untilAsserted(() -> {
+            assertThat(SearchModelCheck.differences(stack, tenant)).isEmpty();
+            assertThat(stack.overHttp(ApiCall.to("GET /products/search").tenant(tenant).query("q", "trail")).json().get("total").asLong())
+                    .isEqualTo(2);
+        });
+        assertThat(afterCutOver).isNotBlank();
+        rebuilds.rollback("search");
+        assertThat(version(Rebuilds.live(stack.db(), "search"))).isEqualTo(rebuiltVersion);
+    }
+
+    /** A writer owning three products: reprices them, sets their stock, and renames the shared categories. */
+    private void write(String tenant, List<String> owned, List<String> categories, AtomicBoolean stop, AtomicInteger writes) {
+        long[] versions = {1, 1, 1};
+        while (!stop.get()) {
+            int pick = ThreadLocalRandom.current().nextInt(owned.size());
+            ApiAnswer answer = switch (ThreadLocalRandom.current().nextInt(3)) {
+                case 0 -> stack.overHttp(ApiCall.to("PUT /products/{id}/price").with("id", owned.get(pick)).tenant(tenant)
+                        .ifMatch(versions[pick]).json("{\"amount\": \"" + ThreadLocalRandom.current().nextInt(1, 500) + ".99\", \"currency\": \"EUR\"}"));
+                case 1 -> stack.overHttp(ApiCall.to("PUT /products/{id}/stock/{warehouse}").with("id", owned.get(pick))
+                        .with("warehouse", "W" + ThreadLocalRandom.current().nextInt(3)).tenant(tenant)
+                        .json("{\"quantity\": " + ThreadLocalRandom.current().nextInt(100) + "}"));
+                default -> renameCategory(tenant, categories.get(ThreadLocalRandom.current().nextInt(categories.size())));
+            };
+            if (answer.status() == 200 && answer.json().has("id") && owned.contains(answer.json().get("id").asText())) {
+                versions[owned.indexOf(answer.json().get("id").asText())] = answer.version();
+            }
+            writes.incrementAndGet();
+        }
+    }
+
+    private ApiAnswer renameCategory(String tenant, String category) {
+        long version = stack.db().count("select version from category where id = ?::uuid", category);
+        return stack.overHttp(ApiCall.to("PATCH /categories/{id}").with("id", category).tenant(tenant).ifMatch(version)
+                .json("{\"name\": \"Shelf " + ThreadLocalRandom.current().nextInt(1_000_000) + "\"}"));
+    }
+
+    private void read(String tenant, List<String> products, AtomicBoolean stop, AtomicInteger reads, ConcurrentLinkedQueue<String> bad) {
+        while (!stop.get()) {
+            ApiAnswer search = stack.overHttp(ApiCall.to("GET /products/search").tenant(tenant).query("q", "shoe").query("limit", "5"));
+            ApiAnswer detail = stack.overHttp(ApiCall.to("GET /products/{id}").with("id",
+                    products.get(ThreadLocalRandom.current().nextInt(products.size()))).tenant(tenant));
+            for (ApiAnswer answer : List.of(search, detail)) {
+                if (answer.status() != 200) {
+                    bad.add(answer.toString());
+                }
+            }
+            reads.addAndGet(2);
+        }
+    }
+
+    private String create(String tenant, String route, String body) {
+        return call(tenant, ApiCall.to(route).json(body)).id();
+    }
+
+    private ApiAnswer call(String tenant, ApiCall call) {
+        ApiAnswer answer = stack.overHttp(call.tenant(tenant));
+        assertThat(answer.status()).as(answer.toString()).isLessThan(300);
+        return answer;
+    }
+
+    private Map<String, Object> building() {
+        return stack.db().row("""
+                select version, target, replayed_to_sequence, high_water_mark from projection_version
+                 where projection = 'detail' and status = 'BUILDING'""");
+    }
+
+    private long replayedEvents() {
+        return stack.db().count("select coalesce(max(events_replayed), 0) from projection_version where projection = 'detail' and status = 'BUILDING'");
+    }
+
+    private long replayedTo() {
+        return stack.db().count("select coalesce(max(replayed_to_sequence), 0) from projection_version where projection = 'detail' and status = 'BUILDING'");
+    }
+
+    private static long version(Map<String, Object> row) {
+        return ((Number) row.get("version")).longValue();
+    }
+}
