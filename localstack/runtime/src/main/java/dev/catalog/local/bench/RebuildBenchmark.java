@@ -1,0 +1,268 @@
+package dev.catalog.local.bench;
+
+import dev.catalog.local.services.postgres.PostgresConnection;
+import dev.catalog.search.client.SearchClients;
+import dev.catalog.search.client.SearchSettings;
+import dev.catalog.search.index.SearchIndexAdmin;
+import dev.catalog.search.index.SearchIndices;
+import java.io.PrintStream;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+
+/**
+ * {@code ./catalog bench rebuild}: rebuilds on a log of at least a million events, into each read model and both
+ * together, and in the same run the ceiling: the same final rows written with plain JDBC batches into an empty read
+ * schema, and the same final documents bulk-indexed into an empty index. A log that is too short is first extended
+ * with generated histories (written as the command functions would write them) and streamed through the live path.
+ */
+public final class RebuildBenchmark {
+
+    private static final int CEILING_VERSION = 99_999;
+
+    public record Settings(PostgresConnection database, URI openSearch, SfnClient stepFunctions, long minimumEvents,
+                           int products, int tenants) {
+    }
+
+    private final Settings settings;
+
+    public RebuildBenchmark(Settings settings) {
+        this.settings = settings;
+    }
+
+    public void run(PrintStream out) throws Exception {
+        long events = count("select count(*) from outbox where aggregate_type in ('product', 'category', 'inventory')");
+        if (events < settings.minimumEvents()) {
+            int perProduct = (int) Math.ceil((settings.minimumEvents() - events) / (double) settings.products());
+            out.printf("The log has %,d events; generating %,d products with ~%d events each...%n", events, settings.products(), perProduct);
+            Instant started = Instant.now();
+            long written = new EventLogGenerator(42).write(settings.database(), settings.tenants(), settings.products(),
+                    perProduct, done -> out.printf("\r  %,d events written", done));
+            out.printf("%n  %,d events in %d s%n", written, Duration.between(started, Instant.now()).toSeconds());
+            events = count("select count(*) from outbox where aggregate_type in ('product', 'category', 'inventory')");
+        }
+        long products = count("select count(*) from product");
+        out.printf("Log: %,d events, %,d products. Waiting for the live path to catch up...%n", events, products);
+        awaitLiveCaughtUp(out);
+
+        Map<String, Result> rebuilds = new LinkedHashMap<>();
+        for (String projection : List.of("detail", "search", "all")) {
+            Result result = rebuild(projection);
+            rebuilds.put(projection, result);
+            out.printf("  rebuild %-6s  %,9d events replayed in %6.1f s = %,8.0f events/s (execution %5.1f s, verification %5.1f s)%n",
+                    projection, result.events(), result.replaySeconds(), result.events() / result.replaySeconds(),
+                    result.totalSeconds(), result.verifySeconds());
+        }
+
+        double detailCeiling = detailCeiling();
+        double searchCeiling = searchCeiling();
+        out.printf("Ceiling, same final state written directly into an empty target (%,d products):%n", products);
+        out.printf("  read schema, plain JDBC batch inserts   %6.1f s = %,8.0f rows/s%n", detailCeiling, products / detailCeiling);
+        out.printf("  OpenSearch, bulk indexing of documents  %6.1f s = %,8.0f docs/s%n", searchCeiling, products / searchCeiling);
+        out.println("Rebuild/ceiling (ceiling time / replay time; 100 % would be as fast as writing the final state once):");
+        out.printf("  detail %5.1f %%   search %5.1f %%   all %5.1f %% (of both ceilings together)%n",
+                100 * detailCeiling / rebuilds.get("detail").replaySeconds(), 100 * searchCeiling / rebuilds.get("search").replaySeconds(),
+                100 * (detailCeiling + searchCeiling) / rebuilds.get("all").replaySeconds());
+    }
+
+    /** @param replaySeconds from the first Replay task's start to the last one's end */
+    private record Result(long events, double replaySeconds, double verifySeconds, double totalSeconds) {
+    }
+
+    private Result rebuild(String projection) throws Exception {
+        String machine = settings.stepFunctions().listStateMachines().stateMachines().stream()
+                .filter(candidate -> candidate.name().startsWith("catalog-rebuild")).findFirst().orElseThrow().stateMachineArn();
+        String execution = settings.stepFunctions().startExecution(start -> start.stateMachineArn(machine)
+                .input("{\"projection\": \"" + projection + "\"}")).executionArn();
+        DescribeExecutionResponse described;
+        do {
+            Thread.sleep(500);
+            described = settings.stepFunctions().describeExecution(describe -> describe.executionArn(execution));
+        } while (described.status() == ExecutionStatus.RUNNING);
+        if (described.status() != ExecutionStatus.SUCCEEDED) {
+            throw new IllegalStateException("rebuild of " + projection + " ended " + described.status() + ": " + described.error() + " " + described.cause());
+        }
+        List<HistoryEvent> history = history(execution);
+        Instant replayStart = at(history, HistoryEventType.TASK_STATE_ENTERED, "Replay", true);
+        Instant replayEnd = at(history, HistoryEventType.TASK_STATE_EXITED, "Replay", false);
+        Instant verifyStart = at(history, HistoryEventType.TASK_STATE_ENTERED, "Verify", true);
+        Instant verifyEnd = at(history, HistoryEventType.TASK_STATE_EXITED, "Verify", false);
+        long replayed = count("select coalesce(sum(events_replayed), 0) from projection_version where status = 'LIVE'"
+                + ("all".equals(projection) ? "" : " and projection = '" + projection + "'"));
+        if ("all".equals(projection)) {
+            replayed /= 2;
+        }
+        return new Result(replayed, seconds(replayStart, replayEnd), seconds(verifyStart, verifyEnd),
+                seconds(described.startDate(), described.stopDate()));
+    }
+
+    private List<HistoryEvent> history(String execution) {
+        List<HistoryEvent> events = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            var page = settings.stepFunctions().getExecutionHistory(history -> history.executionArn(execution).maxResults(1000).nextToken(next));
+            events.addAll(page.events());
+            token = page.nextToken();
+        } while (token != null);
+        return events;
+    }
+
+    private static Instant at(List<HistoryEvent> history, HistoryEventType type, String state, boolean first) {
+        List<Instant> times = history.stream().filter(event -> event.type() == type)
+                .filter(event -> state.equals(type == HistoryEventType.TASK_STATE_ENTERED
+                        ? event.stateEnteredEventDetails().name() : event.stateExitedEventDetails().name()))
+                .map(HistoryEvent::timestamp).toList();
+        return first ? times.getFirst() : times.getLast();
+    }
+
+    /** The final rows, read from the write model, inserted with plain JDBC batches into an empty read schema. */
+    private double detailCeiling() throws SQLException {
+        String schema = "read_v" + CEILING_VERSION;
+        try (Connection connection = settings.database().open(); Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + schema + " cascade");
+            statement.execute("select create_read_schema('" + schema + "')");
+            connection.setAutoCommit(false);
+            Instant started = Instant.now();
+            try (PreparedStatement insert = connection.prepareStatement("insert into " + schema + """
+                    .product_detail (tenant_id, id, sku, name, description, brand, category_id, category_name, category_path,
+                                     price_amount, price_currency, status, attributes, created_at, updated_at, product_version,
+                                     stock, stock_total, inventory_version)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?, ?, ?, '{}', ?, ?)""");
+                 ResultSet rows = statement.executeQuery("""
+                         select p.tenant_id, p.id, p.sku, p.name, p.description, p.brand, p.category_id, c.name as category_name,
+                                jsonb_build_array(jsonb_build_object('id', c.id, 'name', c.name))::text as path, p.price_amount,
+                                p.price_currency, p.status, p.attributes::text, p.created_at, p.updated_at, p.version,
+                                coalesce((select sum(quantity) from stock_level s where s.tenant_id = p.tenant_id and s.product_id = p.id), 0) as stock,
+                                coalesce(i.version, 0) as inventory_version
+                           from product p left join category c on c.tenant_id = p.tenant_id and c.id = p.category_id
+                           left join inventory i on i.tenant_id = p.tenant_id and i.product_id = p.id""")) {
+                int pending = 0;
+                while (rows.next()) {
+                    for (int column = 1; column <= 18; column++) {
+                        insert.setObject(column, rows.getObject(column));
+                    }
+                    insert.addBatch();
+                    if (++pending == 1_000) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
+                }
+                insert.executeBatch();
+            }
+            connection.commit();
+            double seconds = seconds(started, Instant.now());
+            connection.setAutoCommit(true);
+            statement.execute("drop schema " + schema + " cascade");
+            return seconds;
+        }
+    }
+
+    /** The final documents, built from the write model, bulk-indexed into an empty index. */
+    private double searchCeiling() throws SQLException {
+        OpenSearchClient client = SearchClients.create(new SearchSettings(settings.openSearch(), SearchSettings.Authentication.NONE, null));
+        SearchIndexAdmin admin = new SearchIndexAdmin(client);
+        SearchIndices indices = admin.create(CEILING_VERSION);
+        try (Connection connection = settings.database().open(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.setFetchSize(5_000);
+            Instant started = Instant.now();
+            try (ResultSet rows = statement.executeQuery("""
+                    select p.tenant_id, p.id::text, p.sku, p.name, p.description, p.brand, p.category_id::text, p.price_amount,
+                           p.price_currency, p.status, p.version, p.created_at, p.updated_at, coalesce(i.version, 0),
+                           coalesce((select sum(quantity) from stock_level s where s.tenant_id = p.tenant_id and s.product_id = p.id), 0)
+                      from product p left join inventory i on i.tenant_id = p.tenant_id and i.product_id = p.id""")) {
+                List<BulkOperation> operations = new ArrayList<>();
+                while (rows.next()) {
+                    Map<String, Object> product = new LinkedHashMap<>();
+                    product.put("deleted", false);
+                    product.put("sku", rows.getString(3));
+                    product.put("name", rows.getString(4));
+                    product.put("description", rows.getString(5));
+                    product.put("brand", rows.getString(6));
+                    product.put("categoryId", rows.getString(7));
+                    product.put("price", Map.of("value", rows.getBigDecimal(8), "amount", rows.getBigDecimal(8).toPlainString(), "currency", rows.getString(9)));
+                    product.put("status", rows.getString(10));
+                    product.put("createdAt", rows.getTimestamp(12).toInstant().toString());
+                    product.put("updatedAt", rows.getTimestamp(13).toInstant().toString());
+                    long stock = rows.getLong(15);
+                    Map<String, Object> document = Map.of("tenantId", rows.getString(1), "productId", rows.getString(2), "product", product,
+                            "inventory", Map.of("stockTotal", stock, "inStock", stock > 0),
+                            "versions", Map.of("product", rows.getLong(11), "inventory", rows.getLong(14)));
+                    String id = rows.getString(2);
+                    operations.add(BulkOperation.of(op -> op.index(index -> index.index(indices.products()).id(id).document(document))));
+                    if (operations.size() == 5_000) {
+                        bulk(client, operations);
+                    }
+                }
+                bulk(client, operations);
+            }
+            double seconds = seconds(started, Instant.now());
+            connection.rollback();
+            return seconds;
+        } finally {
+            admin.delete(CEILING_VERSION);
+        }
+    }
+
+    private static void bulk(OpenSearchClient client, List<BulkOperation> operations) {
+        if (operations.isEmpty()) {
+            return;
+        }
+        try {
+            var response = client.bulk(bulk -> bulk.operations(operations));
+            if (response.errors()) {
+                throw new IllegalStateException("bulk indexing failed: " + response.items().stream()
+                        .filter(item -> item.error() != null).findFirst().map(item -> item.error().reason()).orElse("?"));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        operations.clear();
+    }
+
+    /** Until each LIVE version has applied the whole log (the highest sequence of any partition reaches the head). */
+    private void awaitLiveCaughtUp(PrintStream out) throws Exception {
+        long head = count("select coalesce(max(sequence), 0) from outbox where aggregate_type in ('product', 'category', 'inventory')");
+        Instant started = Instant.now();
+        while (true) {
+            long behind = count("""
+                    select count(*) from projection_version v where v.status = 'LIVE'
+                       and coalesce((select max(last_sequence) from projection_progress p
+                                      where p.projection = v.projection and p.version = v.version), 0) < """ + head);
+            if (behind == 0) {
+                out.printf("  live path caught up in %d s%n", Duration.between(started, Instant.now()).toSeconds());
+                return;
+            }
+            Thread.sleep(2_000);
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection connection = settings.database().open(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 1000.0;
+    }
+}
