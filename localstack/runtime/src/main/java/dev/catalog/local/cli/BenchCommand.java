@@ -3,6 +3,7 @@ package dev.catalog.local.cli;
 import dev.catalog.local.auth.LocalSigningKey;
 import dev.catalog.local.auth.LocalTokenIssuer;
 import dev.catalog.local.bench.CommandBenchmark;
+import dev.catalog.local.bench.RebuildBenchmark;
 import dev.catalog.local.services.postgres.PostgresServer;
 import dev.catalog.local.stack.StackSettings;
 import java.net.URI;
@@ -10,12 +11,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./catalog bench ...}: benchmarks against the running local stack, printing their figures. */
 @Command(name = "bench", description = "Benchmarks against the running local stack.",
-        subcommands = {BenchCommand.Commands.class})
+        subcommands = {BenchCommand.Commands.class, BenchCommand.Rebuild.class})
 final class BenchCommand {
 
     @Command(name = "commands", description = "Create and update products through the HTTP API for a fixed time; "
@@ -43,6 +45,37 @@ final class BenchCommand {
             new CommandBenchmark(new CommandBenchmark.Settings(URI.create("http://127.0.0.1:" + running.get().ports().api()),
                     tokens::issue, PostgresServer.connectionOnPort(running.get().ports().postgres()), clients,
                     Duration.ofSeconds(warmup), Duration.ofSeconds(seconds))).run(System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "rebuild", description = "Rebuild each read model, and both together, from a log of at least "
+            + "--events events (generated if the log is shorter); print events/s beside the ceiling of writing the "
+            + "final state directly.")
+    static final class Rebuild implements Callable<Integer> {
+
+        @Option(names = "--events", defaultValue = "1000000", description = "Minimum events in the log (default ${DEFAULT-VALUE}).")
+        private long events;
+
+        @Option(names = "--products", defaultValue = "100000", description = "Products generated when the log is too short (default ${DEFAULT-VALUE}).")
+        private int products;
+
+        @Option(names = "--tenants", defaultValue = "10", description = "Tenants the generated products spread over (default ${DEFAULT-VALUE}).")
+        private int tenants;
+
+        @Override
+        public Integer call() throws Exception {
+            Optional<StackRecord> running = StackRecord.running(CatalogCommand.projectDir());
+            if (running.isEmpty()) {
+                System.err.println("Catalog is not running: start it with ./catalog up");
+                return 1;
+            }
+            StackRecord stack = running.get();
+            try (SfnClient stepFunctions = LocalAws.stepFunctions(stack)) {
+                new RebuildBenchmark(new RebuildBenchmark.Settings(PostgresServer.connectionOnPort(stack.ports().postgres()),
+                        URI.create("http://127.0.0.1:" + stack.ports().openSearch()), stepFunctions, events, products, tenants))
+                        .run(System.out);
+            }
             return 0;
         }
     }
