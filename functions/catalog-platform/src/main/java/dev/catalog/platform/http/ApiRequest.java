@@ -105,7 +105,7 @@ public final class ApiRequest {
 
     /** The version named by {@code If-Match}, which this request must carry (428 when it does not). */
     public long requiredIfMatch() {
-        return optionalIfMatch().orElseThrow(() -> new ProblemException(Problem.of(428, "if_match_required",
+        return optionalIfMatch().orElseThrow(() -> new ProblemException(Problem.of(ProblemCode.IF_MATCH_REQUIRED,
                 "send If-Match with the version you last read, e.g. If-Match: \"3\"")));
     }
 
@@ -150,12 +150,12 @@ public final class ApiRequest {
     public JsonBody jsonBody() {
         String contentType = header("content-type").orElse("");
         if (!isJson(contentType)) {
-            throw new ProblemException(Problem.of(415, "unsupported_media_type",
+            throw new ProblemException(Problem.of(ProblemCode.UNSUPPORTED_MEDIA_TYPE,
                     "send the body as application/json (UTF-8)"));
         }
         byte[] body = bodyBytes();
         if (body.length > MAX_BODY_BYTES) {
-            throw new ProblemException(Problem.of(413, "payload_too_large",
+            throw new ProblemException(Problem.of(ProblemCode.PAYLOAD_TOO_LARGE,
                     "the body has " + body.length + " bytes; at most " + MAX_BODY_BYTES + " are accepted"));
         }
         if (body.length == 0) {
@@ -166,7 +166,7 @@ public final class ApiRequest {
         } catch (JsonProcessingException malformed) {
             JsonLocation at = malformed.getLocation();
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            throw new ProblemException(Problem.of(400, "malformed_json",
+            throw new ProblemException(Problem.of(ProblemCode.MALFORMED_JSON,
                     "the body is not valid JSON: " + malformed.getOriginalMessage() + where));
         }
     }

@@ -15,4 +15,9 @@ public record FieldError(String field, String code, String message) {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
     }
+
+    /** An input that is missing, mistyped or unknown: {@code invalid_request}. */
+    public static FieldError invalid(String field, String message) {
+        return new FieldError(field, ProblemCode.INVALID_REQUEST.wireName(), message);
+    }
 }

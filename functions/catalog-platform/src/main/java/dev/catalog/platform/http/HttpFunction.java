@@ -62,13 +62,13 @@ public final class HttpFunction {
                 return serviceUnavailable("the catalog cannot reach its database right now; nothing was changed, retry later");
             }
             log.error("request failed", failure);
-            return ApiResponse.problem(Problem.of(500, "internal_error",
+            return ApiResponse.problem(Problem.of(ProblemCode.INTERNAL_ERROR,
                     "the request failed on our side; quote request id " + request.requestId() + " when reporting it"));
         }
     }
 
     private static APIGatewayV2HTTPResponse serviceUnavailable(String detail) {
-        APIGatewayV2HTTPResponse unavailable = ApiResponse.problem(Problem.of(503, "service_unavailable", detail));
+        APIGatewayV2HTTPResponse unavailable = ApiResponse.problem(Problem.of(ProblemCode.SERVICE_UNAVAILABLE, detail));
         unavailable.getHeaders().put("Retry-After", "1");
         return unavailable;
     }

@@ -214,7 +214,7 @@ public final class JsonBody {
     }
 
     private void error(String name, String message) {
-        errors.add(new FieldError(qualified(name), "invalid_request", message));
+        errors.add(FieldError.invalid(qualified(name), message));
     }
 
     private String qualified(String name) {

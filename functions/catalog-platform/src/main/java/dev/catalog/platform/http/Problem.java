@@ -14,11 +14,20 @@ public record Problem(String type, String title, int status, String detail, Stri
         errors = errors == null ? List.of() : List.copyOf(errors);
     }
 
-    public static Problem of(int status, String code, String detail) {
-        return new Problem(typeFor(code), titleFor(status), status, detail, code, List.of());
+    public static Problem of(ProblemCode code, String detail) {
+        return of(code.status(), code.wireName(), detail, List.of());
     }
 
-    public static Problem of(int status, String code, String detail, List<FieldError> errors) {
+    public static Problem of(ProblemCode code, String detail, List<FieldError> errors) {
+        return of(code.status(), code.wireName(), detail, errors);
+    }
+
+    /** Package-private: a code comes from {@link ProblemCode} or the model's rejection codes, never made up in a handler. */
+    static Problem of(int status, String code, String detail) {
+        return of(status, code, detail, List.of());
+    }
+
+    static Problem of(int status, String code, String detail, List<FieldError> errors) {
         return new Problem(typeFor(code), titleFor(status), status, detail, code, errors);
     }
 

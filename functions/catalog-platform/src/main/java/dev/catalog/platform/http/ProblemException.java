@@ -18,11 +18,11 @@ public final class ProblemException extends RuntimeException {
 
     /** 400 {@code invalid_request}: missing, mistyped or unknown inputs. */
     public static ProblemException invalidRequest(List<FieldError> errors) {
-        return new ProblemException(Problem.of(400, "invalid_request", summary(errors), errors));
+        return new ProblemException(Problem.of(ProblemCode.INVALID_REQUEST, summary(errors), errors));
     }
 
     public static ProblemException invalidRequest(String field, String message) {
-        return invalidRequest(List.of(new FieldError(field, "invalid_request", message)));
+        return invalidRequest(List.of(FieldError.invalid(field, message)));
     }
 
     /** 422 with the code of the first broken rule: inputs well-formed, but values the model refuses. */

@@ -63,7 +63,7 @@ public final class QueryParameters {
     /** 400 naming every parameter not in {@code allowed}: a misspelt parameter must not be silently ignored. */
     public QueryParameters allowOnly(Set<String> allowed) {
         List<FieldError> unknown = names().stream().filter(name -> !allowed.contains(name))
-                .map(name -> new FieldError(name, "invalid_request", "is not a known parameter")).toList();
+                .map(name -> FieldError.invalid(name, "is not a known parameter")).toList();
         if (!unknown.isEmpty()) {
             throw ProblemException.invalidRequest(unknown);
         }

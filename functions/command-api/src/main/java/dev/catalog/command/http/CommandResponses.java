@@ -5,6 +5,7 @@ import dev.catalog.command.execution.CommandOutcome;
 import dev.catalog.command.execution.VersionedRef;
 import dev.catalog.platform.http.ApiResponse;
 import dev.catalog.platform.http.Problem;
+import dev.catalog.platform.http.ProblemCode;
 import dev.catalog.platform.http.RejectionProblems;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class CommandResponses {
                     ? replayed(success.apply(completed.result()))
                     : success.apply(completed.result());
             case CommandOutcome.Refused<R> refused -> ApiResponse.problem(RejectionProblems.toProblem(refused.rejection()));
-            case CommandOutcome.IdempotencyKeyReused<R> reused -> ApiResponse.problem(Problem.of(422, "idempotency_key_reused",
+            case CommandOutcome.IdempotencyKeyReused<R> reused -> ApiResponse.problem(Problem.of(ProblemCode.IDEMPOTENCY_KEY_REUSED,
                     "this Idempotency-Key was used within the last 24 hours for a different request"));
         };
     }

@@ -4,11 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.catalog.domain.shared.Rejection;
 import dev.catalog.platform.http.ApiRequest;
 import dev.catalog.platform.http.ApiResponse;
 import dev.catalog.platform.http.HttpFunction;
-import dev.catalog.platform.http.Problem;
 import dev.catalog.platform.http.ProblemException;
+import dev.catalog.platform.http.RejectionProblems;
 import dev.catalog.query.QueryApi;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -47,7 +48,7 @@ public final class GetProductFunction implements RequestHandler<APIGatewayV2HTTP
                     : new ProductDetails.Lookup(details.find(tenant, id), false);
             Optional<ProductDetail> detail = lookup.detail();
             if (detail.isEmpty()) {
-                return ApiResponse.problem(Problem.of(404, "not_found", "product " + id + " not found"));
+                return ApiResponse.problem(RejectionProblems.toProblem(Rejection.notFound("product " + id)));
             }
             Map<String, String> headers = new LinkedHashMap<>();
             String etag = ApiResponse.etag(detail.get().version());

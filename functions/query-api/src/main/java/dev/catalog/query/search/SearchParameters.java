@@ -216,7 +216,7 @@ final class SearchParameters {
     }
 
     private void error(String field, String message) {
-        errors.add(new FieldError(field, "invalid_request", message));
+        errors.add(FieldError.invalid(field, message));
     }
 
     private void throwIfInvalid() {
