@@ -20,6 +20,13 @@ public final class ApiResponse {
         return response(status, all, Json.write(body));
     }
 
+    /** A JSON answer already serialized, for handlers that derive something (an entity tag) from the bytes. */
+    public static APIGatewayV2HTTPResponse jsonText(int status, String json, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("Content-Type", JSON);
+        return response(status, all, json);
+    }
+
     public static APIGatewayV2HTTPResponse noContent(Map<String, String> headers) {
         return response(204, new LinkedHashMap<>(headers), null);
     }

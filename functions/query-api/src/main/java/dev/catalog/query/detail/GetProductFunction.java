@@ -10,6 +10,7 @@ import dev.catalog.platform.http.ApiResponse;
 import dev.catalog.platform.http.HttpFunction;
 import dev.catalog.platform.http.ProblemException;
 import dev.catalog.platform.http.RejectionProblems;
+import dev.catalog.platform.json.Json;
 import dev.catalog.query.QueryApi;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ import java.util.Set;
 /**
  * Lambda handler of {@code GET /products/{id}}: the product detail from the read model. With {@code minVersion}, it
  * waits up to 5 s for the read model to reach that version (the client reads its own write), then answers what it
- * has, marked {@code Catalog-Stale: true} if that is older.
+ * has, marked {@code Catalog-Stale: true} if that is older. The {@code ETag} identifies the representation (see
+ * {@link EntityTag}); for {@code If-Match} on commands, clients send the {@code version} of the body.
  */
 public final class GetProductFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -50,16 +52,17 @@ public final class GetProductFunction implements RequestHandler<APIGatewayV2HTTP
             if (detail.isEmpty()) {
                 return ApiResponse.problem(RejectionProblems.toProblem(Rejection.notFound("product " + id)));
             }
+            String representation = Json.write(detail.get());
+            EntityTag tag = EntityTag.of(representation);
             Map<String, String> headers = new LinkedHashMap<>();
-            String etag = ApiResponse.etag(detail.get().version());
-            headers.put("ETag", etag);
+            headers.put("ETag", tag.value());
             if (lookup.stale()) {
                 headers.put("Catalog-Stale", "true");
             }
-            if (request.header("if-none-match").filter(etag::equals).isPresent() && !lookup.stale()) {
+            if (!lookup.stale() && request.header("if-none-match").filter(tag::matchedBy).isPresent()) {
                 return ApiResponse.notModified(headers);
             }
-            return ApiResponse.json(200, detail.get(), headers);
+            return ApiResponse.jsonText(200, representation, headers);
         });
     }
 

@@ -20,6 +20,7 @@ public record ProductDetail(String id, String sku, String name, String descripti
     public record PathElement(String id, String name) {
     }
 
-    public record Stock(Map<String, Long> warehouses, long total) {
+    /** @param version the inventory's own version, what {@code If-Match} on {@code PUT .../stock/...} compares */
+    public record Stock(Map<String, Long> warehouses, long total, long version) {
     }
 }

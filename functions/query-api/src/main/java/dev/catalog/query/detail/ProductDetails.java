@@ -23,7 +23,7 @@ public final class ProductDetails {
 
     private static final String SELECT = """
             select id, sku, name, description, brand, status, price_amount, price_currency, attributes::text,
-                   category_id, category_name, category_path::text, stock::text, stock_total, version,
+                   category_id, category_name, category_path::text, stock::text, stock_total, inventory_version, version,
                    created_at, updated_at
               from catalog_read.product_detail where tenant_id = ? and id = ?
             """;
@@ -93,7 +93,7 @@ public final class ProductDetails {
                 new ProductDetail.Price(amount.setScale(Currency.getInstance(currency).getDefaultFractionDigits()).toPlainString(), currency),
                 Json.read(row.getString("attributes"), ATTRIBUTES),
                 categoryId == null ? null : new ProductDetail.Category(categoryId, row.getString("category_name"), path),
-                new ProductDetail.Stock(stock, total), total > 0, row.getLong("version"),
+                new ProductDetail.Stock(stock, total, row.getLong("inventory_version")), total > 0, row.getLong("version"),
                 row.getTimestamp("created_at").toInstant().toString(), row.getTimestamp("updated_at").toInstant().toString());
     }
 }
