@@ -83,7 +83,7 @@ class BadInputIT {
                 bad("quantity as a string", stock("BER-1").json("{\"quantity\": \"5\"}"), 400, "invalid_request", "quantity"),
                 bad("negative quantity", stock("BER-1").json("{\"quantity\": -1}"), 422, "quantity_negative", "quantity"),
                 bad("huge quantity", stock("BER-1").json("{\"quantity\": 99999999999}"), 422, "quantity_too_large", "quantity"),
-                bad("bad warehouse code", stock("../../etc").json("{\"quantity\": 1}"), 400, "invalid_request", "warehouse"),
+                bad("bad warehouse code", stock("../../etc").json("{\"quantity\": 1}"), 422, "warehouse_invalid", "warehouse"),
                 bad("Idempotency-Key too long", create(valid).idempotencyKey("k".repeat(300)), 400, "invalid_request", "Idempotency-Key"),
                 bad("blank category name", ApiCall.to("POST /categories").json("{\"name\": \"\"}"), 422, "name_invalid", "name"),
                 bad("category under a bad uuid", ApiCall.to("POST /categories").json("{\"name\": \"X\", \"parentId\": \"x\"}"), 400, "invalid_request", "parentId"));

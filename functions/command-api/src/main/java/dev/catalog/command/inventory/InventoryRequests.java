@@ -3,7 +3,6 @@ package dev.catalog.command.inventory;
 import dev.catalog.domain.inventory.Quantity;
 import dev.catalog.domain.inventory.WarehouseCode;
 import dev.catalog.domain.product.ProductId;
-import dev.catalog.domain.shared.InvalidValueException;
 import dev.catalog.platform.http.ApiRequest;
 import dev.catalog.platform.http.DomainValues;
 import dev.catalog.platform.http.JsonBody;
@@ -21,16 +20,12 @@ final class InventoryRequests {
 
     static SetStock setStock(ApiRequest request) {
         ProductId productId = new ProductId(request.pathUuid("id"));
-        WarehouseCode warehouse;
-        try {
-            warehouse = new WarehouseCode(request.pathParameter("warehouse"));
-        } catch (InvalidValueException malformed) {
-            throw ProblemException.invalidRequest("warehouse", malformed.getMessage());
-        }
+        String warehouseCode = request.pathParameter("warehouse");
         JsonBody body = request.jsonBody().allowOnly(Set.of("quantity"));
         Long quantity = body.requiredInteger("quantity");
         body.throwIfInvalid();
         DomainValues values = new DomainValues();
+        WarehouseCode warehouse = values.of("warehouse", () -> new WarehouseCode(warehouseCode));
         Quantity level = values.of("quantity", () -> new Quantity(quantity));
         values.throwIfInvalid();
         return new SetStock(productId, warehouse, level);
