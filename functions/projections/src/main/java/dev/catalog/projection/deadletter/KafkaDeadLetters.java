@@ -21,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dead-letter topic ({@code DEAD_LETTER_TOPIC}, default {@code catalog.dead-letter}) on the cluster
- * {@link KafkaConnection} describes: the original key, value and
+ * The dead-letter topic ({@code DEAD_LETTER_TOPIC}, default {@code catalog.dead-letter}) on the cluster of
+ * {@code KAFKA_BOOTSTRAP_SERVERS}, signed in to as {@code KAFKA_AUTH} says ({@code none} locally, {@code iam} on
+ * MSK): the original key, value and
  * headers, plus {@code dead-letter.*} headers saying which projection refused it, why, and where it came from. The
  * producer is created on first use, so a batch without poison never connects.
  */
@@ -49,7 +50,9 @@ public final class KafkaDeadLetters implements DeadLetters, AutoCloseable {
     }
 
     public static KafkaDeadLetters fromEnvironment() {
-        return new KafkaDeadLetters(KafkaConnection.fromEnvironment(),
+        KafkaConnection connection = new KafkaConnection(Environment.required("KAFKA_BOOTSTRAP_SERVERS"),
+                KafkaConnection.Authentication.parse(Environment.required("KAFKA_AUTH"), "KAFKA_AUTH"));
+        return new KafkaDeadLetters(connection,
                 Environment.optional("DEAD_LETTER_TOPIC").orElse("catalog.dead-letter"));
     }
 
