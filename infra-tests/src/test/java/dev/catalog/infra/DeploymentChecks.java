@@ -8,6 +8,7 @@ final class DeploymentChecks {
 
     private final Repository repository;
     private final SamSchemaCheck schema = new SamSchemaCheck();
+    private final CfnResourceCheck cfnResources = new CfnResourceCheck();
 
     DeploymentChecks(Repository repository) {
         this.repository = repository;
@@ -19,6 +20,10 @@ final class DeploymentChecks {
 
     List<String> schema(CloudFormationTemplate template) {
         return schema.problems(template);
+    }
+
+    List<String> cfnResources(CloudFormationTemplate template) {
+        return cfnResources.problems(template);
     }
 
     List<String> handlers(CloudFormationTemplate template) {
@@ -48,6 +53,7 @@ final class DeploymentChecks {
     List<String> all(CloudFormationTemplate template) {
         List<String> problems = new ArrayList<>();
         problems.addAll(schema(template));
+        problems.addAll(cfnResources(template));
         problems.addAll(handlers(template));
         problems.addAll(routes(template));
         problems.addAll(topics(template));

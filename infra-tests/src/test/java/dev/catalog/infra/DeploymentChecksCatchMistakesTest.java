@@ -41,6 +41,19 @@ class DeploymentChecksCatchMistakesTest {
     }
 
     @Test
+    void cloudformation_check_names_a_misspelt_property_a_missing_one_and_an_unknown_attribute() {
+        CloudFormationTemplate broken = broken(
+                "      ManageMasterUserPassword: true\n", "      ManageMasterPassword: true\n",
+                "      Family: aurora-postgresql16\n", "",
+                "https://${SearchDomain.DomainEndpoint}", "https://${SearchDomain.Endpoint}");
+
+        assertThat(CHECKS.cfnResources(broken)).containsExactlyInAnyOrder(
+                "Database: AWS::RDS::DBCluster has no property ManageMasterPassword",
+                "DatabaseParameters: AWS::RDS::DBClusterParameterGroup requires Family",
+                "!GetAtt SearchDomain.Endpoint: AWS::OpenSearchService::Domain has no attribute Endpoint");
+    }
+
+    @Test
     void handler_check_names_a_handler_that_does_not_exist() {
         CloudFormationTemplate broken = broken("dev.catalog.query.category.ListCategoriesFunction::handleRequest",
                 "dev.catalog.query.category.ListCategoryFunction::handleRequest");

@@ -22,6 +22,11 @@ class DeploymentTemplateTest {
     }
 
     @Test
+    void plain_cloudformation_resources_use_known_properties_and_attributes() {
+        assertThat(CHECKS.cfnResources(TEMPLATE)).isEmpty();
+    }
+
+    @Test
     void every_handler_is_a_class_of_its_package_that_takes_what_its_trigger_sends() {
         assertThat(CHECKS.handlers(TEMPLATE)).isEmpty();
     }
