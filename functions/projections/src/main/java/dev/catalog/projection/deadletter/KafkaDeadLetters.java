@@ -1,6 +1,7 @@
 package dev.catalog.projection.deadletter;
 
 import dev.catalog.platform.config.Environment;
+import dev.catalog.platform.kafka.KafkaConnection;
 import dev.catalog.projection.log.OutboxRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,7 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dead-letter topic ({@code DEAD_LETTER_TOPIC}, default {@code catalog.dead-letter}): the original key, value and
+ * The dead-letter topic ({@code DEAD_LETTER_TOPIC}, default {@code catalog.dead-letter}) on the cluster of
+ * {@code KAFKA_BOOTSTRAP_SERVERS}, signed in to as {@code KAFKA_AUTH} says ({@code none} locally, {@code iam} on
+ * MSK): the original key, value and
  * headers, plus {@code dead-letter.*} headers saying which projection refused it, why, and where it came from. The
  * producer is created on first use, so a batch without poison never connects.
  */
@@ -33,10 +36,10 @@ public final class KafkaDeadLetters implements DeadLetters, AutoCloseable {
     private final String topic;
     private KafkaProducer<String, String> producer;
 
-    public KafkaDeadLetters(String bootstrapServers, String topic) {
+    public KafkaDeadLetters(KafkaConnection connection, String topic) {
         this.topic = topic;
         this.config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(connection.clientProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 9_000);
@@ -47,7 +50,9 @@ public final class KafkaDeadLetters implements DeadLetters, AutoCloseable {
     }
 
     public static KafkaDeadLetters fromEnvironment() {
-        return new KafkaDeadLetters(Environment.required("KAFKA_BOOTSTRAP_SERVERS"),
+        KafkaConnection connection = new KafkaConnection(Environment.required("KAFKA_BOOTSTRAP_SERVERS"),
+                KafkaConnection.Authentication.parse(Environment.required("KAFKA_AUTH"), "KAFKA_AUTH"));
+        return new KafkaDeadLetters(connection,
                 Environment.optional("DEAD_LETTER_TOPIC").orElse("catalog.dead-letter"));
     }
 

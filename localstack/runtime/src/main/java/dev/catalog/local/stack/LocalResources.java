@@ -8,17 +8,26 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What template.yaml's references mean locally. Parameters that pick AWS resources get the local stack's values;
- * pseudo parameters get the local region and account; any other resource a function refers to gets a local ARN,
- * which functions only pass around (the local runtime gives them real endpoints through their variables).
+ * What template.yaml's references mean locally. Parameters get the local stack's values; the resources the local
+ * stack stands in for (the database, the Kafka cluster, the search domain, the setup step's attributes) resolve to
+ * its endpoints; pseudo parameters get the local region and account; any other resource a function refers to gets
+ * a local ARN, which functions only pass around.
+ *
+ * <p>Functions get their endpoints and credentials from {@link LocalStack#functionVariables} as well, which win
+ * over the template's: the values here keep what the template computes from them (DB_URL, OPENSEARCH_URL) local.
  */
 final class LocalResources implements IntrinsicResolver {
 
     private final Map<String, String> parameters;
+    private final Map<String, String> resources;
+    private final Map<String, String> attributes;
     private final Set<String> functions;
 
-    LocalResources(Map<String, String> parameters, Set<String> functions) {
+    LocalResources(Map<String, String> parameters, Map<String, String> resources, Map<String, String> attributes,
+                   Set<String> functions) {
         this.parameters = Map.copyOf(parameters);
+        this.resources = Map.copyOf(resources);
+        this.attributes = Map.copyOf(attributes);
         this.functions = Set.copyOf(functions);
     }
 
@@ -26,17 +35,23 @@ final class LocalResources implements IntrinsicResolver {
      * @param functions the logical ids of the template's functions: their ARNs (and their aliases', as
      *                  {@code !Ref Function.Alias} gives) are the local function host's
      */
-    static LocalResources forStack(StackPorts ports, String jdbcUrl, Set<String> functions) {
-        return new LocalResources(Map.of(
-                "Stage", "local",
-                "JwtIssuer", LocalTokenIssuer.ISSUER,
-                "JwtAudience", LocalTokenIssuer.AUDIENCE,
-                "DatabaseUrl", jdbcUrl,
-                "DatabaseSecretArn", arn("secretsmanager", "secret:catalog-local-database"),
+    static LocalResources forStack(StackPorts ports, Set<String> functions) {
+        String kafka = "127.0.0.1:" + ports.kafka();
+        return new LocalResources(
+                Map.of(
+                        "Stage", "local",
+                        "JwtIssuer", LocalTokenIssuer.ISSUER,
+                        "JwtAudience", LocalTokenIssuer.AUDIENCE),
                 // The local Kafka broker, which every MSK event's Stream stands for.
-                "KafkaClusterArn", arn("kafka", "cluster/catalog-local/00000000-0000-0000-0000-000000000000-1"),
-                "KafkaBootstrapServers", "127.0.0.1:" + ports.kafka(),
-                "SearchDomainEndpoint", "127.0.0.1:" + ports.openSearch()), functions);
+                Map.of("Kafka", arn("kafka", "cluster/catalog-local-kafka/00000000-0000-0000-0000-000000000000-1")),
+                Map.of(
+                        "Database.Endpoint.Address", "127.0.0.1",
+                        "Database.Endpoint.Port", Integer.toString(ports.postgres()),
+                        "Database.MasterUserSecret.SecretArn", arn("secretsmanager", "secret:catalog-local-database"),
+                        "SearchDomain.DomainEndpoint", "127.0.0.1:" + ports.openSearch(),
+                        "CatalogSetup.KafkaBootstrapServersIam", kafka,
+                        "CatalogSetup.KafkaBootstrapServersScram", kafka),
+                functions);
     }
 
     @Override
@@ -47,7 +62,9 @@ final class LocalResources implements IntrinsicResolver {
             case "AWS::Partition" -> Optional.of("aws");
             case "AWS::URLSuffix" -> Optional.of("amazonaws.com");
             case "AWS::StackName" -> Optional.of("catalog-local");
-            default -> Optional.ofNullable(parameters.get(logicalName)).or(() -> functionRef(logicalName));
+            default -> Optional.ofNullable(parameters.get(logicalName))
+                    .or(() -> Optional.ofNullable(resources.get(logicalName)))
+                    .or(() -> functionRef(logicalName));
         };
     }
 
@@ -61,6 +78,10 @@ final class LocalResources implements IntrinsicResolver {
 
     @Override
     public Optional<String> getAtt(String logicalId, String attribute) {
+        String known = attributes.get(logicalId + "." + attribute);
+        if (known != null) {
+            return Optional.of(known);
+        }
         if (attribute.equals("Arn")) {
             return Optional.of(functions.contains(logicalId) ? functionArn(logicalId) : arn("local", logicalId));
         }

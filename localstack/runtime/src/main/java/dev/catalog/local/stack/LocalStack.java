@@ -156,9 +156,12 @@ public final class LocalStack implements AutoCloseable {
         variables.put("DB_URL", database.jdbcUrl());
         variables.put("DB_USER", database.user());
         variables.put("DB_PASSWORD", database.password());
+        // In AWS the credentials come from Aurora's managed secret; here they are given: no secret to read.
+        variables.put("DB_SECRET_ARN", "");
         // One environment serves concurrent requests locally (Lambda would start more environments instead).
         variables.put("DB_POOL_SIZE", "8");
         variables.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ports.kafka());
+        variables.put("KAFKA_AUTH", "none");
         variables.put("OPENSEARCH_URL", "http://127.0.0.1:" + ports.openSearch());
         variables.put("OPENSEARCH_AUTH", "none");
         variables.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + ports.aws());
@@ -167,8 +170,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** template.yaml as the local stack on {@code ports} runs it. */
     public static SamTemplate template(StackSettings settings) {
-        return SamTemplate.load(settings.template(), LocalResources.forStack(settings.ports(),
-                PostgresServer.connectionOnPort(settings.ports().postgres()).jdbcUrl(), functionIds(settings.template())));
+        return SamTemplate.load(settings.template(), LocalResources.forStack(settings.ports(), functionIds(settings.template())));
     }
 
     /** The logical ids of the template's functions, read before anything in it is resolved. */

@@ -1,0 +1,78 @@
+package dev.catalog.setup.kafka;
+
+import dev.catalog.platform.kafka.KafkaConnection;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Creates the topics that do not exist yet; existing ones are left as they are (their partitioning is data). */
+public final class KafkaTopics {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaTopics.class);
+    private static final long TIMEOUT_SECONDS = 60;
+    /** Three copies where the cluster has three brokers; a two-broker development cluster gets two. */
+    private static final int MAX_REPLICATION = 3;
+
+    private final KafkaConnection connection;
+
+    public KafkaTopics(KafkaConnection connection) {
+        this.connection = connection;
+    }
+
+    /** @return the names of the topics it created */
+    public List<String> ensure(Collection<Topic> topics) {
+        Map<String, Object> config = new HashMap<>(connection.clientProperties());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
+        try (Admin admin = Admin.create(config)) {
+            Set<String> existing = await(admin.listTopics().names());
+            short replication = (short) Math.min(MAX_REPLICATION, await(admin.describeCluster().nodes()).size());
+            List<NewTopic> missing = topics.stream()
+                    .filter(topic -> !existing.contains(topic.name()))
+                    .map(topic -> new NewTopic(topic.name(), Optional.of(topic.partitions()), Optional.of(replication)))
+                    .toList();
+            if (missing.isEmpty()) {
+                return List.of();
+            }
+            try {
+                await(admin.createTopics(missing).all());
+            } catch (IllegalStateException e) {
+                // Another setup run created some meanwhile: what matters is that they exist now.
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+            List<String> created = missing.stream().map(NewTopic::name).toList();
+            log.info("created topics {} with replication factor {}", created, replication);
+            return created;
+        }
+    }
+
+    private <T> T await(KafkaFuture<T> future) {
+        try {
+            return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka at " + connection.bootstrapServers() + " refused: "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka at " + connection.bootstrapServers() + " did not answer within "
+                    + TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.catalog.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catalog.local.services.debezium.DebeziumServer;
+import dev.catalog.local.services.kafka.CatalogTopics;
+import dev.catalog.setup.kafka.Topic;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The project's own template.yaml and samconfig.toml pass every offline check. */
+class DeploymentTemplateTest {
+
+    private static final Repository REPOSITORY = Repository.current();
+    private static final DeploymentChecks CHECKS = new DeploymentChecks(REPOSITORY);
+    private static final CloudFormationTemplate TEMPLATE = CloudFormationTemplate.load(REPOSITORY.template());
+
+    @Test
+    void template_validates_against_sams_schema() {
+        assertThat(CHECKS.schema(TEMPLATE)).isEmpty();
+    }
+
+    @Test
+    void plain_cloudformation_resources_use_known_properties_and_attributes() {
+        assertThat(CHECKS.cfnResources(TEMPLATE)).isEmpty();
+    }
+
+    @Test
+    void every_handler_is_a_class_of_its_package_that_takes_what_its_trigger_sends() {
+        assertThat(CHECKS.handlers(TEMPLATE)).isEmpty();
+    }
+
+    @Test
+    void every_route_has_a_handler_and_every_http_handler_a_route() {
+        assertThat(CHECKS.routes(TEMPLATE)).isEmpty();
+    }
+
+    @Test
+    void every_topic_read_or_written_is_produced_and_created() {
+        assertThat(CHECKS.topics(TEMPLATE)).isEmpty();
+    }
+
+    @Test
+    void every_state_machine_substitution_is_defined_and_used() {
+        assertThat(CHECKS.stateMachines(TEMPLATE)).isEmpty();
+    }
+
+    @Test
+    void every_variable_a_function_reads_is_set() {
+        assertThat(CHECKS.environment(TEMPLATE)).isEmpty();
+    }
+
+    @Test
+    void the_debezium_task_runs_application_properties() {
+        assertThat(CHECKS.debeziumTask(TEMPLATE)).isEmpty();
+    }
+
+    @Test
+    void template_and_samconfig_name_no_account_or_bucket() {
+        AccountNeutralityCheck check = new AccountNeutralityCheck();
+
+        assertThat(check.problems("template.yaml", Repository.read(REPOSITORY.template()))).isEmpty();
+        assertThat(check.problems("samconfig.toml", Repository.read(REPOSITORY.root().resolve("samconfig.toml")))).isEmpty();
+    }
+
+    @Test
+    void aws_gets_the_topics_the_local_stack_creates() {
+        Map<String, Integer> local = new HashMap<>();
+        CatalogTopics.EVENTS.forEach(topic -> local.put(topic.name(), topic.partitions()));
+        local.put(DebeziumServer.heartbeatTopic().name(), DebeziumServer.heartbeatTopic().partitions());
+        // The event source mappings' failure destinations, which the local stack creates with three partitions.
+        TEMPLATE.functions().values().forEach(function -> function.events("MSK").values().forEach(source -> {
+            Object destination = CloudFormationTemplate.map(CloudFormationTemplate.map(
+                    source.get("DestinationConfig")).get("OnFailure")).get("Destination");
+            if (destination instanceof String kafka && kafka.startsWith("kafka://")) {
+                local.put(kafka.substring("kafka://".length()), 3);
+            }
+        }));
+        Map<String, Integer> aws = new HashMap<>();
+        Topic.catalog().forEach(topic -> aws.put(topic.name(), topic.partitions()));
+
+        assertThat(aws).isEqualTo(local);
+    }
+}
