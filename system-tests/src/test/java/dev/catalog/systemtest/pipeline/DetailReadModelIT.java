@@ -171,6 +171,29 @@ class DetailReadModelIT {
     }
 
     @Test
+    void a_new_category_is_readable_where_its_location_points() {
+        String clothing = createCategory("Clothing", null);
+        ApiAnswer created = http(ApiCall.to("POST /categories").json("{\"name\": \"Shoes\", \"parentId\": \"" + clothing + "\"}"));
+        createCategory("Boots", created.id());
+        http(ApiCall.to("POST /products").json(productInCategory(uniqueSku(), created.id())));
+
+        ApiAnswer category = http(ApiCall.to("GET " + created.header("Location").orElseThrow()).query("minVersion", "1"));
+
+        assertThat(category.status()).isEqualTo(200);
+        assertThat(category.header("Catalog-Stale")).isEmpty();
+        assertThat(category.json().get("name").asText()).isEqualTo("Shoes");
+        assertThat(category.json().get("parentId").asText()).isEqualTo(clothing);
+        assertThat(category.json().get("path")).extracting(node -> node.get("name").asText()).containsExactly("Clothing", "Shoes");
+        await().atMost(PIPELINE).untilAsserted(() -> {
+            JsonNode shoes = http(ApiCall.to("GET /categories/{id}").with("id", created.id())).json();
+            assertThat(shoes.get("productCount").asLong()).isEqualTo(1);
+            assertThat(shoes.get("children")).extracting(child -> child.get("name").asText()).containsExactly("Boots");
+        });
+        assertThat(stack.overHttp(ApiCall.to("GET /categories/{id}").with("id", created.id()).tenant(Tenants.fresh("other"))).status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void another_tenants_product_is_not_found() {
         String id = http(ApiCall.to("POST /products").json(productInCategory(uniqueSku(), createCategory("Shoes", null)))).id();
         http(ApiCall.to("GET /products/{id}").with("id", id).query("minVersion", "1"));

@@ -7,13 +7,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /** A tenant's category tree with product counts, from the read model ({@code catalog_read}). */
@@ -35,6 +38,18 @@ public final class CategoryTrees {
 
     /** The roots of the tenant's tree, each with its subtree, siblings by name. */
     public List<CategoryNode> tree(TenantId tenant) {
+        return new Forest(rows(tenant)).roots();
+    }
+
+    /**
+     * One category with its path and subtree. The counts include descendants, so the whole tree is read: a tenant's
+     * categories number in the thousands at most, and one query is cheaper than a recursive one per level.
+     */
+    public Optional<CategoryDetail> find(TenantId tenant, UUID id) {
+        return new Forest(rows(tenant)).detail(id.toString());
+    }
+
+    private Map<String, Row> rows(TenantId tenant) {
         Map<String, Row> rows = new LinkedHashMap<>();
         try (Connection connection = readModel.getConnection(); PreparedStatement select = connection.prepareStatement(SELECT)) {
             select.setString(1, tenant.value());
@@ -48,33 +63,71 @@ public final class CategoryTrees {
         } catch (SQLException e) {
             throw new DatabaseException("cannot read the category tree from the read model", e);
         }
-        Map<String, List<Row>> children = new HashMap<>();
-        List<Row> roots = new ArrayList<>();
-        for (Row row : rows.values()) {
-            // A parent the read model has not seen yet: show the category at the top until it arrives.
-            if (row.parentId() == null || !rows.containsKey(row.parentId())) {
-                roots.add(row);
-            } else {
-                children.computeIfAbsent(row.parentId(), parent -> new ArrayList<>()).add(row);
-            }
-        }
-        return nodes(roots, children, new HashSet<>());
-    }
-
-    private static List<CategoryNode> nodes(List<Row> rows, Map<String, List<Row>> children, Set<String> onPath) {
-        List<CategoryNode> nodes = new ArrayList<>();
-        for (Row row : rows.stream().sorted(Comparator.comparing(Row::name, String.CASE_INSENSITIVE_ORDER)).toList()) {
-            if (!onPath.add(row.id())) {
-                continue; // moves applied out of order can make a momentary loop; never recurse into it
-            }
-            List<CategoryNode> below = nodes(children.getOrDefault(row.id(), List.of()), children, onPath);
-            long count = row.products() + below.stream().mapToLong(CategoryNode::productCount).sum();
-            nodes.add(new CategoryNode(row.id(), row.name(), row.version(), count, below));
-            onPath.remove(row.id());
-        }
-        return nodes;
+        return rows;
     }
 
     private record Row(String id, String name, String parentId, long version, long products) {
+    }
+
+    /** The rows linked into a tree once: every node with its counted subtree, reachable by id. */
+    private static final class Forest {
+
+        private final Map<String, Row> rows;
+        private final Map<String, CategoryNode> nodes = new HashMap<>();
+        private final List<CategoryNode> roots;
+
+        Forest(Map<String, Row> rows) {
+            this.rows = rows;
+            Map<String, List<Row>> children = new HashMap<>();
+            List<Row> topLevel = new ArrayList<>();
+            for (Row row : rows.values()) {
+                // A parent the read model has not seen yet: show the category at the top until it arrives.
+                if (row.parentId() == null || !rows.containsKey(row.parentId())) {
+                    topLevel.add(row);
+                } else {
+                    children.computeIfAbsent(row.parentId(), parent -> new ArrayList<>()).add(row);
+                }
+            }
+            roots = link(topLevel, children, new HashSet<>());
+        }
+
+        List<CategoryNode> roots() {
+            return roots;
+        }
+
+        Optional<CategoryDetail> detail(String id) {
+            CategoryNode node = nodes.get(id);
+            if (node == null) {
+                return Optional.empty();
+            }
+            Row row = rows.get(id);
+            return Optional.of(new CategoryDetail(node.id(), node.name(), row.parentId(), pathTo(row), node.version(),
+                    node.productCount(), node.children()));
+        }
+
+        private List<PathElement> pathTo(Row category) {
+            List<PathElement> path = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (Row row = category; row != null && seen.add(row.id()); row = row.parentId() == null ? null : rows.get(row.parentId())) {
+                path.addFirst(new PathElement(row.id(), row.name()));
+            }
+            return path;
+        }
+
+        private List<CategoryNode> link(Collection<Row> siblings, Map<String, List<Row>> children, Set<String> onPath) {
+            List<CategoryNode> linked = new ArrayList<>();
+            for (Row row : siblings.stream().sorted(Comparator.comparing(Row::name, String.CASE_INSENSITIVE_ORDER)).toList()) {
+                if (!onPath.add(row.id())) {
+                    continue; // moves applied out of order can make a momentary loop; never recurse into it
+                }
+                List<CategoryNode> below = link(children.getOrDefault(row.id(), List.of()), children, onPath);
+                long count = row.products() + below.stream().mapToLong(CategoryNode::productCount).sum();
+                CategoryNode node = new CategoryNode(row.id(), row.name(), row.version(), count, below);
+                nodes.put(row.id(), node);
+                linked.add(node);
+                onPath.remove(row.id());
+            }
+            return linked;
+        }
     }
 }

@@ -5,19 +5,15 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.catalog.domain.shared.Rejection;
-import dev.catalog.platform.http.ApiRequest;
 import dev.catalog.platform.http.ApiResponse;
 import dev.catalog.platform.http.HttpFunction;
-import dev.catalog.platform.http.ProblemException;
 import dev.catalog.platform.http.RejectionProblems;
 import dev.catalog.platform.json.Json;
 import dev.catalog.query.QueryApi;
-import java.time.Duration;
+import dev.catalog.query.ReadYourWrites;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * Lambda handler of {@code GET /products/{id}}: the product detail from the read model. With {@code minVersion}, it
@@ -26,8 +22,6 @@ import java.util.Set;
  * {@link EntityTag}); for {@code If-Match} on commands, clients send the {@code version} of the body.
  */
 public final class GetProductFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-
-    static final Duration MIN_VERSION_PATIENCE = Duration.ofSeconds(5);
 
     private final ProductDetails details;
 
@@ -44,11 +38,8 @@ public final class GetProductFunction implements RequestHandler<APIGatewayV2HTTP
         return HttpFunction.handle(event, context, request -> {
             var tenant = request.tenant();
             var id = request.pathUuid("id");
-            OptionalLong minVersion = minVersion(request);
-            ProductDetails.Lookup lookup = minVersion.isPresent()
-                    ? details.findAtLeast(tenant, id, minVersion.getAsLong(), MIN_VERSION_PATIENCE)
-                    : new ProductDetails.Lookup(details.find(tenant, id), false);
-            Optional<ProductDetail> detail = lookup.detail();
+            ReadYourWrites.Lookup<ProductDetail> lookup = ReadYourWrites.read(request, () -> details.find(tenant, id), ProductDetail::version);
+            Optional<ProductDetail> detail = lookup.found();
             if (detail.isEmpty()) {
                 return ApiResponse.problem(RejectionProblems.toProblem(Rejection.notFound("product " + id)));
             }
@@ -64,21 +55,5 @@ public final class GetProductFunction implements RequestHandler<APIGatewayV2HTTP
             }
             return ApiResponse.jsonText(200, representation, headers);
         });
-    }
-
-    private static OptionalLong minVersion(ApiRequest request) {
-        Optional<String> raw = request.queryParameters().allowOnly(Set.of("minVersion")).single("minVersion");
-        if (raw.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        try {
-            long version = Long.parseLong(raw.get());
-            if (version >= 1) {
-                return OptionalLong.of(version);
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below
-        }
-        throw ProblemException.invalidRequest("minVersion", "must be a version number, 1 or higher");
     }
 }

@@ -1,6 +1,7 @@
 package dev.catalog.query.detail;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.catalog.query.category.PathElement;
 import java.util.List;
 import java.util.Map;
 
@@ -15,9 +16,6 @@ public record ProductDetail(String id, String sku, String name, String descripti
     /** @param path from the root down to this category, both included */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Category(String id, String name, List<PathElement> path) {
-    }
-
-    public record PathElement(String id, String name) {
     }
 
     /** @param version the inventory's own version, what {@code If-Match} on {@code PUT .../stock/...} compares */

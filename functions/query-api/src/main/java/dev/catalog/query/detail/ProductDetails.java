@@ -4,13 +4,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.catalog.domain.shared.TenantId;
 import dev.catalog.platform.db.DatabaseException;
 import dev.catalog.platform.json.Json;
+import dev.catalog.query.category.PathElement;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ public final class ProductDetails {
             """;
     private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() { };
     private static final TypeReference<Map<String, Long>> STOCK = new TypeReference<>() { };
-    private static final TypeReference<List<ProductDetail.PathElement>> PATH = new TypeReference<>() { };
+    private static final TypeReference<List<PathElement>> PATH = new TypeReference<>() { };
 
     private final DataSource readModel;
 
@@ -50,41 +49,12 @@ public final class ProductDetails {
         }
     }
 
-    /**
-     * Waits until the read model holds {@code minVersion} or newer, polling with a growing interval, for at most
-     * {@code patience}: the client asked to read its own write. Answers what there is when the time is up.
-     */
-    public Lookup findAtLeast(TenantId tenant, UUID id, long minVersion, Duration patience) {
-        Instant deadline = Instant.now().plus(patience);
-        long pause = 20;
-        while (true) {
-            Optional<ProductDetail> found = find(tenant, id);
-            if (found.isPresent() && found.get().version() >= minVersion) {
-                return new Lookup(found, false);
-            }
-            if (Instant.now().plusMillis(pause).isAfter(deadline)) {
-                return new Lookup(found, true);
-            }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Lookup(found, true);
-            }
-            pause = Math.min(pause * 2, 250);
-        }
-    }
-
-    /** @param stale the read model had not reached the version asked for when the wait ended */
-    public record Lookup(Optional<ProductDetail> detail, boolean stale) {
-    }
-
     private static ProductDetail detail(ResultSet row) throws SQLException {
         String currency = row.getString("price_currency");
         BigDecimal amount = row.getBigDecimal("price_amount");
         String categoryId = row.getString("category_id");
         String pathJson = row.getString("category_path");
-        List<ProductDetail.PathElement> path = pathJson == null ? List.of() : Json.read(pathJson, PATH);
+        List<PathElement> path = pathJson == null ? List.of() : Json.read(pathJson, PATH);
         Map<String, Long> stock = Json.read(row.getString("stock"), STOCK);
         long total = row.getLong("stock_total");
         return new ProductDetail(
