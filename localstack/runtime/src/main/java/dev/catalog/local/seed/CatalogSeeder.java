@@ -166,7 +166,8 @@ public final class CatalogSeeder {
         /** Creates the product and applies what follows; answers false when any of it failed. */
         private boolean seedProduct(ProductSeed product) {
             try {
-                Response response = send(product.tenant(), Request.post("/products", body(product))
+                String categoryId = product.categoryPath() == null ? null : categoryIds.get(product.tenant()).get(product.categoryPath());
+                Response response = send(product.tenant(), Request.post("/products", product.createRequest(categoryId))
                         .idempotencyKey(key("product", Integer.toString(product.index()))));
                 if (response.status() == 409 || "idempotency_key_reused".equals(response.code().orElse(""))) {
                     alreadyThere.increment();
@@ -204,24 +205,6 @@ public final class CatalogSeeder {
                 Thread.currentThread().interrupt();
                 return failed(product, "request", "interrupted");
             }
-        }
-
-        private Map<String, Object> body(ProductSeed product) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("sku", product.sku());
-            body.put("name", product.name());
-            body.put("description", product.description());
-            if (product.brand() != null) {
-                body.put("brand", product.brand());
-            }
-            if (product.categoryPath() != null) {
-                body.put("categoryId", categoryIds.get(product.tenant()).get(product.categoryPath()));
-            }
-            body.put("price", Map.of("amount", product.price().toPlainString(), "currency", product.currency()));
-            body.put("attributes", product.attributes());
-            // A discontinued product is created active, then discontinued: no product starts discontinued.
-            body.put("status", product.status() == ProductSeed.Status.DRAFT ? "DRAFT" : "ACTIVE");
-            return body;
         }
 
         private Response send(String tenant, Request request) throws IOException, InterruptedException {

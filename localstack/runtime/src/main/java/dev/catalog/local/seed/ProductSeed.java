@@ -2,6 +2,8 @@ package dev.catalog.local.seed;
 
 import java.math.BigDecimal;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -33,5 +35,26 @@ public record ProductSeed(String tenant, int index, String sku, String name, Str
 
     public long stockTotal() {
         return stock.values().stream().mapToLong(Integer::longValue).sum();
+    }
+
+    /**
+     * The body of {@code POST /products} that creates it, filed under {@code categoryId} (null: uncategorized). A
+     * discontinued product is created active, then discontinued: no product starts discontinued.
+     */
+    public Map<String, Object> createRequest(String categoryId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sku", sku);
+        body.put("name", name);
+        body.put("description", description);
+        if (brand != null) {
+            body.put("brand", brand);
+        }
+        if (categoryId != null) {
+            body.put("categoryId", categoryId);
+        }
+        body.put("price", Map.of("amount", price.toPlainString(), "currency", currency));
+        body.put("attributes", attributes);
+        body.put("status", status == Status.DRAFT ? "DRAFT" : "ACTIVE");
+        return body;
     }
 }

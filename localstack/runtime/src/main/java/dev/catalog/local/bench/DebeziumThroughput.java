@@ -1,0 +1,102 @@
+package dev.catalog.local.bench;
+
+import dev.catalog.local.services.postgres.PostgresConnection;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * What Debezium alone delivers to Kafka: a burst of outbox rows inserted with plain JDBC batches, far faster than
+ * Debezium can stream them, timed from the first insert to the last record's arrival on Kafka.
+ *
+ * <p>The rows are of the heartbeat kind (aggregate type {@code heartbeat}, topic catalog.heartbeat): projections only
+ * note their progress from such rows and write nothing, so the measurement is not slowed by the read models catching
+ * up on the same two cores. Each row carries a payload the size of a product event's, so Debezium moves the same
+ * bytes per event as in the command runs.
+ */
+final class DebeziumThroughput {
+
+    private static final int ROWS_PER_TRANSACTION = 1000;
+    private static final long ARRIVAL_TIMEOUT_NANOS = 180_000_000_000L;
+    private static final String PAYLOAD = """
+            {"emittedAt": "%s", "benchmark": {"product": {"sku": "FTW-BNCH-000042", "name": "Glide Trail Running Shoe - Navy",
+             "description": "The Glide Trail Running Shoe from Stride. Cushioned midsole for long distances. Breathable mesh upper that keeps feet cool. Made for everyday training.",
+             "brand": "Stride", "categoryId": "5b0c3b7e-1f7e-4c2a-9d3e-0a1b2c3d4e5f", "price": {"amount": "129.90", "currency": "EUR"},
+             "status": "ACTIVE", "attributes": {"color": "navy", "gender": "unisex", "material": "mesh", "size": "EU 42"},
+             "version": 1, "createdAt": "2026-01-01T00:00:00Z", "updatedAt": "2026-01-01T00:00:00Z"}}}""";
+
+    private final PostgresConnection database;
+    private final String kafkaBootstrapServers;
+
+    DebeziumThroughput(PostgresConnection database, String kafkaBootstrapServers) {
+        this.database = database;
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
+    }
+
+    void measure(int rows, PrintStream out) throws Exception {
+        String marker = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        byte[] markerHeader = ("\"" + marker + "\"").getBytes(StandardCharsets.UTF_8);
+        AtomicLong arrived = new AtomicLong();
+        AtomicLong firstArrival = new AtomicLong(-1);
+        AtomicLong lastArrival = new AtomicLong(-1);
+        long started;
+        long inserted;
+        try (KafkaWatcher watcher = new KafkaWatcher(kafkaBootstrapServers, List.of("catalog.heartbeat"), record -> {
+            Header aggregate = record.headers().lastHeader("aggregate_id");
+            if (aggregate != null && Arrays.equals(aggregate.value(), markerHeader)) {
+                long at = Clocks.nowMicros();
+                firstArrival.compareAndSet(-1, at);
+                lastArrival.set(at);
+                arrived.incrementAndGet();
+            }
+        })) {
+            started = Clocks.nowMicros();
+            insert(marker, rows);
+            inserted = Clocks.nowMicros();
+            long deadline = System.nanoTime() + ARRIVAL_TIMEOUT_NANOS;
+            while (arrived.get() < rows && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
+        double insertSeconds = (inserted - started) / 1e6;
+        out.printf("Debezium alone: %,d outbox rows inserted by JDBC in %.2f s (%,.0f rows/s, %d per transaction)%n",
+                rows, insertSeconds, rows / insertSeconds, ROWS_PER_TRANSACTION);
+        if (arrived.get() < rows) {
+            out.printf("  only %,d of them reached Kafka within %d s%n", arrived.get(), ARRIVAL_TIMEOUT_NANOS / 1_000_000_000L);
+            return;
+        }
+        double streaming = (lastArrival.get() - firstArrival.get()) / 1e6;
+        double overall = (lastArrival.get() - started) / 1e6;
+        out.printf("  delivered to Kafka at %,.0f events/s (first to last arrival, %.2f s); all on Kafka %.2f s after the first insert (%,.0f events/s)%n",
+                rows / streaming, streaming, overall, rows / overall);
+    }
+
+    private void insert(String marker, int rows) throws SQLException {
+        try (Connection connection = database.open(); PreparedStatement insert = connection.prepareStatement("""
+                insert into outbox (event_id, tenant_id, aggregate_type, aggregate_id, aggregate_version, event_key, event_type,
+                                    schema_version, occurred_at, payload)
+                values (gen_random_uuid(), '*', 'heartbeat', ?, ?, ?, 'Heartbeat', 1, clock_timestamp(), ?::jsonb)""")) {
+            connection.setAutoCommit(false);
+            String payload = PAYLOAD.formatted(Instant.now());
+            for (int i = 1; i <= rows; i++) {
+                insert.setString(1, marker);
+                insert.setLong(2, i);
+                insert.setString(3, "*:" + marker);
+                insert.setString(4, payload);
+                insert.addBatch();
+                if (i % ROWS_PER_TRANSACTION == 0 || i == rows) {
+                    insert.executeBatch();
+                    connection.commit();
+                }
+            }
+        }
+    }
+}
