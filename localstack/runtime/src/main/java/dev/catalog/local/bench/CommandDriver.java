@@ -37,8 +37,12 @@ final class CommandDriver {
     private static final double NEW_PRODUCTS = 0.4;
     private static final double PRICE_CHANGES = 0.3;
 
-    /** A product created in the run, with the version its next command must name. */
-    private record Product(String id, long version, BigDecimal price, String currency, List<String> warehouses) {
+    /**
+     * A product created in the run: the version its next command must name, and its inventory's version, which tells
+     * a stock change that made a new event from one that changed nothing.
+     */
+    private record Product(String id, long version, long inventoryVersion, BigDecimal price, String currency,
+                           List<String> warehouses) {
     }
 
     /**
@@ -128,13 +132,17 @@ final class CommandDriver {
         String id = created.get("id").asText();
         long version = created.get("version").asLong();
         ledger.committed(new EventKey("product", id, version), answeredAt);
-        idle.add(new Product(id, version, seed.price(), seed.currency(), products.tenants().getFirst().warehouses()));
+        idle.add(new Product(id, version, 0, seed.price(), seed.currency(), products.tenants().getFirst().warehouses()));
         return true;
     }
 
     private boolean reprice(Product product, SplittableRandom random) throws Exception {
-        BigDecimal price = product.price().multiply(BigDecimal.valueOf(0.9 + random.nextDouble() * 0.2))
-                .setScale(product.price().scale(), RoundingMode.HALF_UP).max(BigDecimal.ONE);
+        // Up or down by 2 to 10 %, and never to the same amount: a price set to what it is changes nothing, no event.
+        double factor = 1 + (random.nextBoolean() ? 1 : -1) * (0.02 + random.nextDouble() * 0.08);
+        BigDecimal price = product.price().multiply(BigDecimal.valueOf(factor)).setScale(product.price().scale(), RoundingMode.HALF_UP);
+        if (price.compareTo(product.price()) == 0 || price.signum() <= 0) {
+            price = product.price().add(BigDecimal.ONE);
+        }
         Response response = api.send(tenant, Request.put("/products/" + product.id() + "/price",
                 Map.of("amount", price.toPlainString(), "currency", product.currency())).ifMatch(product.version()));
         long answeredAt = Clocks.nowMicros();
@@ -143,7 +151,7 @@ final class CommandDriver {
         }
         long version = response.json().get("version").asLong();
         ledger.committed(new EventKey("product", product.id(), version), answeredAt);
-        idle.add(new Product(product.id(), version, price, product.currency(), product.warehouses()));
+        idle.add(new Product(product.id(), version, product.inventoryVersion(), price, product.currency(), product.warehouses()));
         return true;
     }
 
@@ -155,8 +163,12 @@ final class CommandDriver {
         if (response.status() != 200) {
             return false;
         }
-        ledger.committed(new EventKey("inventory", product.id(), response.json().get("version").asLong()), answeredAt);
-        idle.add(product);
+        long version = response.json().get("version").asLong();
+        // The same quantity again changes nothing and answers the version there was: no event to wait for.
+        if (version > product.inventoryVersion()) {
+            ledger.committed(new EventKey("inventory", product.id(), version), answeredAt);
+        }
+        idle.add(new Product(product.id(), product.version(), version, product.price(), product.currency(), product.warehouses()));
         return true;
     }
 }

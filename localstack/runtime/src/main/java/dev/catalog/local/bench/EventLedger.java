@@ -85,10 +85,18 @@ final class EventLedger {
         }
     }
 
-    /** A command that produced {@code key} was answered 2xx at {@code micros}: its commit happened by then. */
+    /**
+     * A command that produced {@code key} was answered 2xx at {@code micros}: its commit happened by then. Only the
+     * first answer counts: a later command that changed nothing answers the same version again.
+     */
     void committed(EventKey key, long micros) {
         Timeline timeline = timelines.computeIfAbsent(key, Timeline::new);
-        timeline.committed = micros;
+        synchronized (timeline) {
+            if (timeline.committed >= 0) {
+                return;
+            }
+            timeline.committed = micros;
+        }
         for (Stage stage : Stage.values()) {
             if (timeline.seen(stage) < 0) {
                 awaited.get(stage).put(key, timeline);

@@ -22,7 +22,7 @@ final class BenchLagCommand implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "60", description = "Seconds at each steady rate (default ${DEFAULT-VALUE}).")
     private int seconds;
 
-    @Option(names = "--ramp-from", defaultValue = "50", description = "First rate of the ramp, commands/s (default ${DEFAULT-VALUE}).")
+    @Option(names = "--ramp-from", defaultValue = "100", description = "First rate of the ramp, commands/s (default ${DEFAULT-VALUE}).")
     private int rampFrom;
 
     @Option(names = "--ramp-factor", defaultValue = "1.25", description = "Each ramp step's rate over the last (default ${DEFAULT-VALUE}).")
