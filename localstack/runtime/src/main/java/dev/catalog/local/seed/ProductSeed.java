@@ -52,7 +52,11 @@ public record ProductSeed(String tenant, int index, String sku, String name, Str
         if (categoryId != null) {
             body.put("categoryId", categoryId);
         }
-        body.put("price", Map.of("amount", price.toPlainString(), "currency", currency));
+        // In a fixed order: a rerun must send the very same bytes for its Idempotency-Key to answer the first outcome.
+        Map<String, Object> amount = new LinkedHashMap<>();
+        amount.put("amount", price.toPlainString());
+        amount.put("currency", currency);
+        body.put("price", amount);
         body.put("attributes", attributes);
         body.put("status", status == Status.DRAFT ? "DRAFT" : "ACTIVE");
         return body;
