@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +29,8 @@ public final class ApiCall {
     private final Map<String, Object> pathParameters = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
     private String tenant = "acme";
-    private final Map<String, String> query = new LinkedHashMap<>();
+    /** In order; a name may repeat ({@code brand=A&brand=B}). */
+    private final List<Map.Entry<String, String>> query = new ArrayList<>();
     private String body;
     private boolean base64;
 
@@ -60,14 +63,15 @@ public final class ApiCall {
         return resolved;
     }
 
+    /** Adds a query parameter; adding a name again repeats it ({@code brand=A&brand=B}). */
     public ApiCall query(String name, String value) {
-        query.put(name, value);
+        query.add(Map.entry(name, value));
         return this;
     }
 
     /** The query string as the client sends it (and API Gateway passes it on as rawQueryString). */
     public String rawQueryString() {
-        return query.entrySet().stream()
+        return query.stream()
                 .map(entry -> java.net.URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
                         + java.net.URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
                 .collect(java.util.stream.Collectors.joining("&"));
@@ -160,8 +164,11 @@ public final class ApiCall {
         event.put("rawPath", rawPath());
         event.put("rawQueryString", rawQueryString());
         if (!query.isEmpty()) {
+            // API Gateway joins the values of a repeated parameter with commas here (rawQueryString keeps them apart).
+            Map<String, List<String>> joined = new LinkedHashMap<>();
+            query.forEach(entry -> joined.computeIfAbsent(entry.getKey(), name -> new ArrayList<>()).add(entry.getValue()));
             ObjectNode parameters = event.putObject("queryStringParameters");
-            query.forEach(parameters::put);
+            joined.forEach((name, values) -> parameters.put(name, String.join(",", values)));
         }
         ObjectNode eventHeaders = event.putObject("headers");
         eventHeaders.put("host", "127.0.0.1");

@@ -38,7 +38,7 @@ final class ProductQuery {
     static final String BRAND_FACET = "brand";
     static final String PRICE_FACET = "price";
     static final String IN_STOCK_FACET = "inStock";
-    /** Values of every attribute not filtered on. */
+    /** Values of every attribute not filtered on, under all filters. */
     static final String ATTRIBUTES_FACET = "attributes";
     /** Prefix of the facet of one attribute that is filtered on, which must ignore its own filter. */
     static final String ATTRIBUTE_FACET_PREFIX = "attr:";
@@ -163,10 +163,9 @@ final class ProductQuery {
                 .range(range -> range.field(SearchFields.PRICE).ranges(PriceBucket.ALL.stream().map(ProductQuery::range).toList())))));
         facets.put(IN_STOCK_FACET, facet(filtersExcept(filters, IN_STOCK_FACET), Aggregation.of(values -> values
                 .filters(buckets -> buckets.filters(keyed -> keyed.keyed(Map.of("true", inStock(), "false", outOfStock())))))));
-        List<Query> withoutAttributes = filters.entrySet().stream()
-                .filter(filter -> !filter.getKey().startsWith(ATTRIBUTE_FACET_PREFIX))
-                .map(Map.Entry::getValue).toList();
-        facets.put(ATTRIBUTES_FACET, facet(withoutAttributes, Aggregation.of(values -> values
+        // Every filter, attribute filters included: this facet serves the attributes not filtered on, whose counts
+        // must reflect every choice made (a size facet under attr.color=red counts red products only).
+        facets.put(ATTRIBUTES_FACET, facet(List.copyOf(filters.values()), Aggregation.of(values -> values
                 .terms(terms -> terms.field(SearchFields.ATTRIBUTE_FACETS).size(ATTRIBUTE_BUCKETS)))));
         for (String name : criteria.attributes().keySet()) {
             String facet = ATTRIBUTE_FACET_PREFIX + name;

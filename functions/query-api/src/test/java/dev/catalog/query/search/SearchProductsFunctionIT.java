@@ -265,6 +265,18 @@ class SearchProductsFunctionIT {
     }
 
     @Test
+    void an_attribute_facet_applies_the_filters_on_other_attributes() {
+        Predicate<Spec> size = spec -> "42".equals(spec.attributes().get("size"));
+
+        SearchPage page = page(get("acme", "attr.size=42"));
+
+        assertThat(counts(page.facets().attributes().get("color")))
+                .isEqualTo(countBy(matching(size), spec -> spec.attributes().get("color")));
+        assertThat(counts(page.facets().attributes().get("size")))
+                .isEqualTo(countBy(matching(spec -> spec.attributes().containsKey("size")), spec -> spec.attributes().get("size")));
+    }
+
+    @Test
     void the_category_facet_rolls_counts_up_the_tree_with_current_names() {
         SearchPage page = page(get("acme", "category=" + categoryId("running")));
 

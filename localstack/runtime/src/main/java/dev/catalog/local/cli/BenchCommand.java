@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ./catalog bench ...}: benchmarks against the running local stack, printing their figures. */
 @Command(name = "bench", description = "Benchmarks against the running local stack.",
-        subcommands = {BenchCommand.Commands.class, BenchCommand.Rebuild.class})
+        subcommands = {BenchCommand.Commands.class, BenchLagCommand.class, BenchSearchCommand.class, BenchCommand.Rebuild.class})
 final class BenchCommand {
 
     @Command(name = "commands", description = "Create and update products through the HTTP API for a fixed time; "

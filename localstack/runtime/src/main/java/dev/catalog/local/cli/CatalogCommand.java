@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Runs Catalog locally: PostgreSQL, Kafka, Debezium Server and OpenSearch as child processes, and "
                 + "the functions of template.yaml behind the HTTP API (127.0.0.1:3000) and an AWS-compatible endpoint (127.0.0.1:4566).",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, TokenCommand.class, InvokeCommand.class,
-                RebuildCommand.class, RollbackCommand.class, ProjectionsCommand.class, BenchCommand.class,
+                SeedCommand.class, RebuildCommand.class, RollbackCommand.class, ProjectionsCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CatalogCommand implements Runnable {
 

@@ -1,6 +1,7 @@
 package dev.catalog.local.cli;
 
 import dev.catalog.local.stack.LocalStack;
+import dev.catalog.local.stack.StackPorts;
 import dev.catalog.local.stack.StackSettings;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -21,6 +22,10 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "Wipe the local data (.local/data) first.")
     private boolean fresh;
 
+    @Option(names = "--free-ports", description = "Serve on free ports instead of the documented ones, beside another "
+            + "stack; the other commands find them in .local/run/stack.json.")
+    private boolean freePorts;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         Path projectDir = CatalogCommand.projectDir();
@@ -29,7 +34,8 @@ final class UpCommand implements Callable<Integer> {
             System.err.println("Catalog is already running (pid " + running.get().pid() + "). Stop it with ./catalog down.");
             return 1;
         }
-        StackSettings settings = StackSettings.local(projectDir, fresh);
+        StackSettings local = StackSettings.local(projectDir, fresh);
+        StackSettings settings = freePorts ? new StackSettings(projectDir, local.layout(), StackPorts.free(), fresh) : local;
         PrintStream console = System.out;
         // Functions log JSON through their own Log4j to standard output: in a file, not over the console.
         Path functionsLog = settings.layout().logFile("functions");

@@ -1,0 +1,54 @@
+package dev.catalog.local.cli;
+
+import dev.catalog.local.bench.LagBenchmark;
+import dev.catalog.local.bench.PipelineKnobs;
+import dev.catalog.local.stack.LocalStack;
+import dev.catalog.local.stack.StackSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./catalog bench lag}: commit to Kafka, to the detail read model and to search, at steady rates; then a ramp. */
+@Command(name = "lag", description = "At steady command rates, time each event from commit to Kafka, to catalog_read.product_detail "
+        + "and to searchable (p50/p95/p99); then ramp up to the highest rate the whole pipeline sustains, beside what Debezium alone delivers.")
+final class BenchLagCommand implements Callable<Integer> {
+
+    @Option(names = "--rates", split = ",", defaultValue = "50,200,500", description = "Steady rates, commands/s (default ${DEFAULT-VALUE}).")
+    private List<Integer> rates;
+
+    @Option(names = "--duration", defaultValue = "60", description = "Seconds at each steady rate (default ${DEFAULT-VALUE}).")
+    private int seconds;
+
+    @Option(names = "--ramp-from", defaultValue = "100", description = "First rate of the ramp, commands/s (default ${DEFAULT-VALUE}).")
+    private int rampFrom;
+
+    @Option(names = "--ramp-factor", defaultValue = "1.25", description = "Each ramp step's rate over the last (default ${DEFAULT-VALUE}).")
+    private double rampFactor;
+
+    @Option(names = "--ramp-step", defaultValue = "20", description = "Seconds per ramp step (default ${DEFAULT-VALUE}).")
+    private int rampStep;
+
+    @Option(names = "--ramp-max", defaultValue = "2000", description = "Highest rate the ramp tries (default ${DEFAULT-VALUE}); 0 skips the ramp.")
+    private int rampMax;
+
+    @Option(names = "--burst", defaultValue = "20000", description = "Outbox rows inserted at once to measure Debezium alone (default ${DEFAULT-VALUE}).")
+    private int burst;
+
+    @Override
+    public Integer call() throws Exception {
+        Optional<RunningStack> stack = RunningStack.find();
+        if (stack.isEmpty()) {
+            return 1;
+        }
+        StackSettings settings = new StackSettings(CatalogCommand.projectDir(),
+                StackSettings.local(CatalogCommand.projectDir(), false).layout(), stack.get().ports(), false);
+        PipelineKnobs knobs = PipelineKnobs.read(CatalogCommand.projectDir(), LocalStack.template(settings), stack.get().openSearch());
+        new LagBenchmark(new LagBenchmark.Settings(stack.get().client(), stack.get().database(), stack.get().kafkaBootstrapServers(),
+                stack.get().openSearch(), knobs, rates, Duration.ofSeconds(seconds),
+                new LagBenchmark.Ramp(rampFrom, rampFactor, Duration.ofSeconds(rampStep), rampMax), burst)).run(System.out);
+        return 0;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.catalog.local.cli;
+
+import dev.catalog.local.auth.LocalSigningKey;
+import dev.catalog.local.auth.LocalTokenIssuer;
+import dev.catalog.local.client.CatalogClient;
+import dev.catalog.local.services.postgres.PostgresConnection;
+import dev.catalog.local.services.postgres.PostgresServer;
+import dev.catalog.local.stack.StackPorts;
+import dev.catalog.local.stack.StackSettings;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+
+/** The stack {@code ./catalog up} is running, as the commands that work against it reach it. */
+record RunningStack(StackPorts ports, LocalTokenIssuer tokens) {
+
+    /** The running stack; empty (and a hint printed on standard error) when there is none. */
+    static Optional<RunningStack> find() {
+        Optional<StackRecord> running = StackRecord.running(CatalogCommand.projectDir());
+        if (running.isEmpty()) {
+            System.err.println("Catalog is not running: start it with ./catalog up");
+            return Optional.empty();
+        }
+        StackSettings settings = StackSettings.local(CatalogCommand.projectDir(), false);
+        LocalSigningKey key = LocalSigningKey.loadOrCreate(settings.layout().dataDir("auth"));
+        return Optional.of(new RunningStack(running.get().ports(), new LocalTokenIssuer(key, Clock.systemUTC())));
+    }
+
+    URI api() {
+        return URI.create("http://127.0.0.1:" + ports.api());
+    }
+
+    CatalogClient client() {
+        return new CatalogClient(api(), tokens::issue);
+    }
+
+    PostgresConnection database() {
+        return PostgresServer.connectionOnPort(ports.postgres());
+    }
+
+    String kafkaBootstrapServers() {
+        return "127.0.0.1:" + ports.kafka();
+    }
+
+    URI openSearch() {
+        return URI.create("http://127.0.0.1:" + ports.openSearch());
+    }
+}
