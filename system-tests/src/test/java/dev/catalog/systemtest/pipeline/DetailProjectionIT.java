@@ -106,14 +106,21 @@ class DetailProjectionIT {
     void the_sample_event_of_events_is_applied() throws Exception {
         String sample = Files.readString(Path.of(System.getProperty("catalog.project.dir", ".."), "events", FUNCTION + ".json"));
 
-        JsonNode response = project(sample);
+        try {
+            JsonNode response = project(sample);
 
-        assertThat(response.get("batchItemFailures")).isEmpty();
-        JsonNode detail = stack.overHttp(ApiCall.to("GET /products/{id}").with("id", "6f1c2a3e-4b5d-4e6f-8a9b-0c1d2e3f4a5b")
-                .tenant("demo")).json();
-        assertThat(detail.get("sku").asText()).isEqualTo("RUN-SHOE-42");
-        assertThat(detail.at("/category/name").asText()).isEqualTo("Running");
-        assertThat(detail.at("/stock/total").asLong()).isEqualTo(12);
+            assertThat(response.get("batchItemFailures")).isEmpty();
+            JsonNode detail = stack.overHttp(ApiCall.to("GET /products/{id}").with("id", "6f1c2a3e-4b5d-4e6f-8a9b-0c1d2e3f4a5b")
+                    .tenant("demo")).json();
+            assertThat(detail.get("sku").asText()).isEqualTo("RUN-SHOE-42");
+            assertThat(detail.at("/category/name").asText()).isEqualTo("Running");
+            assertThat(detail.at("/stock/total").asLong()).isEqualTo(12);
+        } finally {
+            // The sample's aggregates exist in no write model: a rebuild that starts from the LIVE read model (a replay
+            // from the middle of the log) would rightly fail verification on them.
+            stack.db().execute("delete from catalog_read.product_detail where tenant_id = 'demo'");
+            stack.db().execute("delete from catalog_read.category where tenant_id = 'demo'");
+        }
     }
 
     private ApiAnswer call(String tenant, ApiCall call) {
