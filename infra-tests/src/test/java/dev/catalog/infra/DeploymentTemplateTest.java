@@ -5,8 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catalog.local.services.debezium.DebeziumServer;
 import dev.catalog.local.services.kafka.CatalogTopics;
 import dev.catalog.setup.kafka.Topic;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The project's own template.yaml and samconfig.toml pass every offline check. */
@@ -62,6 +69,22 @@ class DeploymentTemplateTest {
 
         assertThat(check.problems("template.yaml", Repository.read(REPOSITORY.template()))).isEmpty();
         assertThat(check.problems("samconfig.toml", Repository.read(REPOSITORY.root().resolve("samconfig.toml")))).isEmpty();
+    }
+
+    /** What {@code ./catalog invoke F --event events/F.json} and {@code sam local invoke -e} take, for every function. */
+    @Test
+    void every_function_has_a_sample_event_and_every_sample_a_function() throws IOException {
+        Path events = REPOSITORY.root().resolve("events");
+        Set<String> samples;
+        try (Stream<Path> files = Files.list(events)) {
+            samples = files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".json"))
+                    .map(name -> name.substring(0, name.length() - ".json".length())).collect(Collectors.toSet());
+        }
+
+        assertThat(samples).containsExactlyInAnyOrderElementsOf(TEMPLATE.functions().keySet());
+        for (String sample : samples) {
+            assertThat(new ObjectMapper().readTree(events.resolve(sample + ".json").toFile())).as(sample).isNotNull();
+        }
     }
 
     @Test
