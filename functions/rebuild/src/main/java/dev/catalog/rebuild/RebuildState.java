@@ -36,6 +36,10 @@ public record RebuildState(String runId, long fromSequence, long highWaterMark, 
         Target advancedTo(long reached, long events) {
             return new Target(projection, version, target, highWaterMark, Math.max(position, reached), eventsReplayed + events);
         }
+
+        Target resumedAt(long recordedPosition, long recordedEvents) {
+            return new Target(projection, version, target, highWaterMark, recordedPosition, recordedEvents);
+        }
     }
 
     /** @param findings what differs from the write model, a few examples per kind; empty when it passed */

@@ -96,9 +96,9 @@ public final class Rebuilds {
     public RebuildState replay(RebuildState state, Duration budget) {
         Instant deadline = Instant.now().plus(budget);
         int batch = state.pace().batchEvents();
-        List<RebuildState.Target> current = new ArrayList<>(state.targets());
         boolean first = true;
         try (Connection connection = database.getConnection()) {
+            List<RebuildState.Target> current = recorded(connection, state.targets());
             while (current.stream().anyMatch(target -> !target.replayed()) && (first || Instant.now().isBefore(deadline))) {
                 first = false;
                 long after = current.stream().filter(t -> !t.replayed()).mapToLong(RebuildState.Target::position).min().orElseThrow();
@@ -118,10 +118,24 @@ public final class Rebuilds {
                     current.set(i, target.advancedTo(reached, events.size()));
                 }
             }
+            return state.withTargets(current, current.stream().allMatch(RebuildState.Target::replayed));
         } catch (SQLException e) {
             throw new DatabaseException("replay failed to read the event log", e);
         }
-        return state.withTargets(current, current.stream().allMatch(RebuildState.Target::replayed));
+    }
+
+    /**
+     * The targets as far as their recorded progress says. A task the state machine retries gets the input of the
+     * failed attempt, whose positions may be behind batches that attempt committed; the ledger is the truth.
+     */
+    private List<RebuildState.Target> recorded(Connection connection, List<RebuildState.Target> targets) throws SQLException {
+        List<RebuildState.Target> current = new ArrayList<>();
+        for (RebuildState.Target target : targets) {
+            Optional<VersionLedger.Building> building = ledger.building(connection, target.projection())
+                    .filter(candidate -> candidate.version() == target.version() && candidate.position() > target.position());
+            current.add(building.map(found -> target.resumedAt(found.position(), found.eventsReplayed())).orElse(target));
+        }
+        return current;
     }
 
     public RebuildState verify(RebuildState state) {

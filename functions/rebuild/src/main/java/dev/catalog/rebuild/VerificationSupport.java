@@ -106,11 +106,6 @@ public final class VerificationSupport {
         return amount == null ? null : amount.setScale(Currency.getInstance(currency).getDefaultFractionDigits()).toPlainString();
     }
 
-    /** Serialization failure or deadlock: a concurrent writer won; going again resolves it. */
-    public static boolean isConflict(SQLException e) {
-        return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
-    }
-
     private static List<ProductFacts> settled(List<ProductFacts> products, Set<String> touched) {
         return products.stream().filter(product -> !unsettled(product, touched)).toList();
     }

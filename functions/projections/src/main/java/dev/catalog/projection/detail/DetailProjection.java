@@ -1,5 +1,6 @@
 package dev.catalog.projection.detail;
 
+import dev.catalog.platform.db.Conflicts;
 import dev.catalog.platform.db.DatabaseException;
 import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.projection.batch.PartitionProgress;
@@ -46,10 +47,11 @@ public final class DetailProjection implements Projection {
             try {
                 return applyOnce(events, progress);
             } catch (SQLException e) {
-                if (isConflict(e) && attempt < ATTEMPTS) {
+                if (Conflicts.isConflict(e) && attempt < ATTEMPTS) {
                     // A concurrent batch touched the same rows (a category and its products, say): go again on
                     // the state it left. Serializable conflicts are the price of never copying a stale name.
                     log.debug("detail batch conflicted with a concurrent one (attempt {}): {}", attempt, e.getMessage());
+                    Conflicts.pauseAfter(attempt);
                     continue;
                 }
                 throw new DatabaseException("the detail projection could not write its batch", e);
@@ -110,10 +112,6 @@ public final class DetailProjection implements Projection {
         return refused;
     }
 
-    /** Serialization failure or deadlock: another transaction won; retrying resolves it. */
-    private static boolean isConflict(SQLException e) {
-        return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
-    }
 
     /** Data exceptions (22) and integrity violations (23): the event, not the database, is the problem. */
     private static boolean isDataError(SQLException e) {

@@ -1,5 +1,6 @@
 package dev.catalog.rebuild.detail;
 
+import dev.catalog.platform.db.Conflicts;
 import dev.catalog.platform.db.DatabaseException;
 import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.projection.detail.DetailWriter;
@@ -22,7 +23,7 @@ import javax.sql.DataSource;
  */
 public final class DetailTarget implements ProjectionTarget {
 
-    private static final int ATTEMPTS = 8;
+    private static final int ATTEMPTS = 12;
 
     private final DataSource database;
 
@@ -90,10 +91,12 @@ public final class DetailTarget implements ProjectionTarget {
                     connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 }
             } catch (SQLException e) {
-                // The live path writes the same rows concurrently: a serialization conflict is expected now and then.
-                if (!VerificationSupport.isConflict(e) || attempt == ATTEMPTS) {
+                // The live path writes the same rows concurrently, and a replay batch, larger and slower, is the one
+                // that loses: pause so the live batch commits, then go again.
+                if (!Conflicts.isConflict(e) || attempt == ATTEMPTS) {
                     throw new DatabaseException("replay into " + targetName(version) + " failed", e);
                 }
+                Conflicts.pauseAfter(attempt);
             }
         }
     }

@@ -1,11 +1,19 @@
 package dev.catalog.local.bench;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.catalog.local.services.postgres.PostgresConnection;
+import dev.catalog.platform.json.Json;
+import dev.catalog.search.document.AttributeFacets;
+import dev.catalog.search.document.InventoryPart;
+import dev.catalog.search.document.ProductDocument;
+import dev.catalog.search.document.ProductPart;
 import dev.catalog.search.client.SearchClients;
 import dev.catalog.search.client.SearchSettings;
 import dev.catalog.search.index.SearchIndexAdmin;
 import dev.catalog.search.index.SearchIndices;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,9 +23,17 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -35,9 +51,14 @@ import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 public final class RebuildBenchmark {
 
     private static final int CEILING_VERSION = 99_999;
+    private static final String LOGGED_EVENTS = "select count(*) from outbox where aggregate_type in ('product', 'category', 'inventory')";
+    private static final long PROGRESS_EVERY = 100_000;
+    private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
+    };
+    private static final Set<String> EVENT_TOPICS = Set.of("catalog.product", "catalog.category", "catalog.inventory");
 
-    public record Settings(PostgresConnection database, URI openSearch, SfnClient stepFunctions, long minimumEvents,
-                           int products, int tenants) {
+    public record Settings(PostgresConnection database, URI openSearch, String kafkaBootstrapServers, SfnClient stepFunctions,
+                           long minimumEvents, int products, int tenants) {
     }
 
     private final Settings settings;
@@ -47,15 +68,30 @@ public final class RebuildBenchmark {
     }
 
     public void run(PrintStream out) throws Exception {
-        long events = count("select count(*) from outbox where aggregate_type in ('product', 'category', 'inventory')");
+        long events = count(LOGGED_EVENTS);
         if (events < settings.minimumEvents()) {
             int perProduct = (int) Math.ceil((settings.minimumEvents() - events) / (double) settings.products());
             out.printf("The log has %,d events; generating %,d products with ~%d events each...%n", events, settings.products(), perProduct);
             Instant started = Instant.now();
-            long written = new EventLogGenerator(42).write(settings.database(), settings.tenants(), settings.products(),
-                    perProduct, done -> out.printf("\r  %,d events written", done));
-            out.printf("%n  %,d events in %d s%n", written, Duration.between(started, Instant.now()).toSeconds());
-            events = count("select count(*) from outbox where aggregate_type in ('product', 'category', 'inventory')");
+            EventLogGenerator generator = new EventLogGenerator(42);
+            int products = settings.products();
+            int tenants = settings.tenants();
+            // A line per hundred thousand events, so that the output reads the same in a terminal and in a log file.
+            long[] reported = {events / PROGRESS_EVERY};
+            while (events < settings.minimumEvents()) {
+                long before = events;
+                generator.write(settings.database(), tenants, products, perProduct, done -> {
+                    if ((before + done) / PROGRESS_EVERY > reported[0]) {
+                        reported[0] = (before + done) / PROGRESS_EVERY;
+                        out.printf("  %,d events written%n", before + done);
+                    }
+                });
+                events = count(LOGGED_EVENTS);
+                // Histories are drawn at random: top up what the average fell short of with a few more products.
+                products = (int) Math.ceil((settings.minimumEvents() - events) / (double) perProduct) + 1;
+                tenants = 1;
+            }
+            out.printf("  %,d events in %d s%n", events, Duration.between(started, Instant.now()).toSeconds());
         }
         long products = count("select count(*) from product");
         out.printf("Log: %,d events, %,d products. Waiting for the live path to catch up...%n", events, products);
@@ -144,18 +180,30 @@ public final class RebuildBenchmark {
                     .product_detail (tenant_id, id, sku, name, description, brand, category_id, category_name, category_path,
                                      price_amount, price_currency, status, attributes, created_at, updated_at, product_version,
                                      stock, stock_total, inventory_version)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?, ?, ?, '{}', ?, ?)""");
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?, ?)""");
                  ResultSet rows = statement.executeQuery("""
+                         with recursive up (tenant_id, start, id, parent_id, name, depth) as (
+                             select tenant_id, id, id, parent_id, name, 0 from category
+                             union all
+                             select up.tenant_id, up.start, c.id, c.parent_id, c.name, up.depth + 1
+                               from up join category c on c.tenant_id = up.tenant_id and c.id = up.parent_id
+                         ), paths as (
+                             select tenant_id, start, jsonb_agg(jsonb_build_object('id', id, 'name', name) order by depth desc) as path
+                               from up group by tenant_id, start
+                         )
                          select p.tenant_id, p.id, p.sku, p.name, p.description, p.brand, p.category_id, c.name as category_name,
-                                jsonb_build_array(jsonb_build_object('id', c.id, 'name', c.name))::text as path, p.price_amount,
-                                p.price_currency, p.status, p.attributes::text, p.created_at, p.updated_at, p.version,
-                                coalesce((select sum(quantity) from stock_level s where s.tenant_id = p.tenant_id and s.product_id = p.id), 0) as stock,
+                                coalesce(paths.path, '[]')::text, p.price_amount, p.price_currency, p.status, p.attributes::text,
+                                p.created_at, p.updated_at, p.version,
+                                coalesce((select jsonb_object_agg(warehouse, quantity) from stock_level s
+                                           where s.tenant_id = p.tenant_id and s.product_id = p.id), '{}')::text as stock,
+                                coalesce((select sum(quantity) from stock_level s where s.tenant_id = p.tenant_id and s.product_id = p.id), 0) as stock_total,
                                 coalesce(i.version, 0) as inventory_version
                            from product p left join category c on c.tenant_id = p.tenant_id and c.id = p.category_id
+                           left join paths on paths.tenant_id = p.tenant_id and paths.start = p.category_id
                            left join inventory i on i.tenant_id = p.tenant_id and i.product_id = p.id""")) {
                 int pending = 0;
                 while (rows.next()) {
-                    for (int column = 1; column <= 18; column++) {
+                    for (int column = 1; column <= 19; column++) {
                         insert.setObject(column, rows.getObject(column));
                     }
                     insert.addBatch();
@@ -175,7 +223,7 @@ public final class RebuildBenchmark {
     }
 
     /** The final documents, built from the write model, bulk-indexed into an empty index. */
-    private double searchCeiling() throws SQLException {
+    private double searchCeiling() throws SQLException, IOException {
         OpenSearchClient client = SearchClients.create(new SearchSettings(settings.openSearch(), SearchSettings.Authentication.NONE, null));
         SearchIndexAdmin admin = new SearchIndexAdmin(client);
         SearchIndices indices = admin.create(CEILING_VERSION);
@@ -186,27 +234,23 @@ public final class RebuildBenchmark {
             try (ResultSet rows = statement.executeQuery("""
                     select p.tenant_id, p.id::text, p.sku, p.name, p.description, p.brand, p.category_id::text, p.price_amount,
                            p.price_currency, p.status, p.version, p.created_at, p.updated_at, coalesce(i.version, 0),
-                           coalesce((select sum(quantity) from stock_level s where s.tenant_id = p.tenant_id and s.product_id = p.id), 0)
+                           coalesce((select sum(quantity) from stock_level s where s.tenant_id = p.tenant_id and s.product_id = p.id), 0),
+                           p.attributes::text
                       from product p left join inventory i on i.tenant_id = p.tenant_id and i.product_id = p.id""")) {
                 List<BulkOperation> operations = new ArrayList<>();
                 while (rows.next()) {
-                    Map<String, Object> product = new LinkedHashMap<>();
-                    product.put("deleted", false);
-                    product.put("sku", rows.getString(3));
-                    product.put("name", rows.getString(4));
-                    product.put("description", rows.getString(5));
-                    product.put("brand", rows.getString(6));
-                    product.put("categoryId", rows.getString(7));
-                    product.put("price", Map.of("value", rows.getBigDecimal(8), "amount", rows.getBigDecimal(8).toPlainString(), "currency", rows.getString(9)));
-                    product.put("status", rows.getString(10));
-                    product.put("createdAt", rows.getTimestamp(12).toInstant().toString());
-                    product.put("updatedAt", rows.getTimestamp(13).toInstant().toString());
+                    Map<String, String> attributes = Json.mapper().readValue(rows.getString(16), ATTRIBUTES);
+                    ProductPart product = new ProductPart(false, rows.getString(3), rows.getString(4), rows.getString(5),
+                            rows.getString(6), rows.getString(7),
+                            new ProductPart.Price(rows.getBigDecimal(8), rows.getBigDecimal(8).toPlainString(), rows.getString(9)),
+                            rows.getString(10), attributes,
+                            attributes.entrySet().stream().map(entry -> AttributeFacets.keyword(entry.getKey(), entry.getValue())).toList(),
+                            rows.getTimestamp(12).toInstant().toString(), rows.getTimestamp(13).toInstant().toString());
                     long stock = rows.getLong(15);
-                    Map<String, Object> document = Map.of("tenantId", rows.getString(1), "productId", rows.getString(2), "product", product,
-                            "inventory", Map.of("stockTotal", stock, "inStock", stock > 0),
-                            "versions", Map.of("product", rows.getLong(11), "inventory", rows.getLong(14)));
-                    String id = rows.getString(2);
-                    operations.add(BulkOperation.of(op -> op.index(index -> index.index(indices.products()).id(id).document(document))));
+                    ProductDocument document = new ProductDocument(rows.getString(1), rows.getString(2), product,
+                            new InventoryPart(stock, stock > 0), new ProductDocument.Versions(rows.getLong(11), rows.getLong(14)));
+                    operations.add(BulkOperation.of(op -> op.index(index -> index.index(indices.products())
+                            .id(document.productId()).document(document))));
                     if (operations.size() == 5_000) {
                         bulk(client, operations);
                     }
@@ -231,27 +275,54 @@ public final class RebuildBenchmark {
                 throw new IllegalStateException("bulk indexing failed: " + response.items().stream()
                         .filter(item -> item.error() != null).findFirst().map(item -> item.error().reason()).orElse("?"));
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         operations.clear();
     }
 
-    /** Until each LIVE version has applied the whole log (the highest sequence of any partition reaches the head). */
+    /**
+     * Until Debezium has published the head of the log (a LIVE version applied it) and every projection mapping's
+     * consumer group has committed the end of every partition of the event topics: the live path is idle, so the
+     * rebuilds measure replay, not a contest with a backlog.
+     */
     private void awaitLiveCaughtUp(PrintStream out) throws Exception {
         long head = count("select coalesce(max(sequence), 0) from outbox where aggregate_type in ('product', 'category', 'inventory')");
         Instant started = Instant.now();
-        while (true) {
-            long behind = count("""
-                    select count(*) from projection_version v where v.status = 'LIVE'
-                       and coalesce((select max(last_sequence) from projection_progress p
-                                      where p.projection = v.projection and p.version = v.version), 0) < """ + head);
-            if (behind == 0) {
-                out.printf("  live path caught up in %d s%n", Duration.between(started, Instant.now()).toSeconds());
-                return;
+        try (Admin kafka = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers()))) {
+            while (true) {
+                long behind = count("""
+                        select count(*) from projection_version v where v.status = 'LIVE'
+                           and coalesce((select max(last_sequence) from projection_progress p
+                                          where p.projection = v.projection and p.version = v.version), 0) < %d
+                        """.formatted(head));
+                long lag = behind > 0 ? -1 : eventTopicLag(kafka);
+                if (lag == 0) {
+                    out.printf("  live path caught up in %d s%n", Duration.between(started, Instant.now()).toSeconds());
+                    return;
+                }
+                Thread.sleep(2_000);
             }
-            Thread.sleep(2_000);
         }
+    }
+
+    /** Records of the event topics not yet committed by any consumer group (heartbeats, ever arriving, left out). */
+    private static long eventTopicLag(Admin kafka) throws Exception {
+        Map<TopicPartition, Long> committed = new HashMap<>();
+        for (GroupListing group : kafka.listGroups(ListGroupsOptions.forConsumerGroups()).all().get()) {
+            kafka.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get().forEach((partition, offset) -> {
+                if (EVENT_TOPICS.contains(partition.topic()) && offset != null) {
+                    committed.merge(partition, offset.offset(), Math::min);
+                }
+            });
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+        long lag = 0;
+        for (var end : kafka.listOffsets(latest).all().get().entrySet()) {
+            lag += end.getValue().offset() - committed.get(end.getKey());
+        }
+        return committed.isEmpty() ? -1 : lag;
     }
 
     private long count(String sql) throws SQLException {

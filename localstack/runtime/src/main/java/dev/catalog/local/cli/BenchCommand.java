@@ -73,7 +73,8 @@ final class BenchCommand {
             StackRecord stack = running.get();
             try (SfnClient stepFunctions = LocalAws.stepFunctions(stack)) {
                 new RebuildBenchmark(new RebuildBenchmark.Settings(PostgresServer.connectionOnPort(stack.ports().postgres()),
-                        URI.create("http://127.0.0.1:" + stack.ports().openSearch()), stepFunctions, events, products, tenants))
+                        URI.create("http://127.0.0.1:" + stack.ports().openSearch()), "127.0.0.1:" + stack.ports().kafka(),
+                        stepFunctions, events, products, tenants))
                         .run(System.out);
             }
             return 0;
