@@ -70,12 +70,14 @@ public final class RebuildBenchmark {
     public void run(PrintStream out) throws Exception {
         long events = count(LOGGED_EVENTS);
         if (events < settings.minimumEvents()) {
-            int perProduct = (int) Math.ceil((settings.minimumEvents() - events) / (double) settings.products());
-            out.printf("The log has %,d events; generating %,d products with ~%d events each...%n", events, settings.products(), perProduct);
+            // Histories as long as --events and --products ask for together (ten events a product by default), and
+            // only as many products as the log lacks.
+            int perProduct = (int) Math.max(1, Math.ceil(settings.minimumEvents() / (double) settings.products()));
+            int products = (int) Math.min(settings.products(), Math.ceil((settings.minimumEvents() - events) / (double) perProduct) + 1);
+            int tenants = Math.min(settings.tenants(), products);
+            out.printf("The log has %,d events; generating %,d products with ~%d events each...%n", events, products, perProduct);
             Instant started = Instant.now();
             EventLogGenerator generator = new EventLogGenerator(42);
-            int products = settings.products();
-            int tenants = settings.tenants();
             // A line per hundred thousand events, so that the output reads the same in a terminal and in a log file.
             long[] reported = {events / PROGRESS_EVERY};
             while (events < settings.minimumEvents()) {
