@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.platform.db.DatabaseException;
 import dev.catalog.platform.events.LoggedEvent;
+import dev.catalog.projection.search.NewestPerAggregate;
 import dev.catalog.projection.search.SearchIndexWriter;
 import dev.catalog.projection.search.WriteOutcome;
 import dev.catalog.rebuild.CategoryFacts;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The search read model's versions: indices {@code products_v<N>} and {@code categories_v<N>}, switched together by one
  * {@code _aliases} call. Progress lives in the database and is recorded after each bulk request: a replay resumed
- * after a failure in between writes that batch again, which the version guards make harmless.
+ * after a failure in between writes that batch again, which the version guards make harmless. Each batch is coalesced
+ * to the newest event per aggregate first: one scripted update per document part, not one per event.
  */
 public final class SearchTarget implements ProjectionTarget {
 
@@ -82,7 +84,7 @@ public final class SearchTarget implements ProjectionTarget {
 
     @Override
     public void replay(int version, List<LoggedEvent> events, InTransaction recordProgress) {
-        for (WriteOutcome outcome : writer.apply(new SearchIndices(version), events)) {
+        for (WriteOutcome outcome : writer.apply(new SearchIndices(version), NewestPerAggregate.of(events))) {
             if (outcome instanceof WriteOutcome.Rejected rejected) {
                 log.warn("replay into version {} passes by event {}: {}", version, rejected.event().envelope().eventId(), rejected.reason());
             }
