@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,25 +95,27 @@ public final class Rebuilds {
     /**
      * Replays batches until every target reached its mark or {@code budget} is spent (the state machine calls again),
      * so one task never comes near Lambda's time limit and a log of any length takes a bounded number of loop turns.
-     * At least one batch is replayed per call.
+     * At least one batch is replayed per call. The next page of the log is read and decoded while the current one is
+     * written, so the reading and the writing overlap instead of taking turns.
      */
     public RebuildState replay(RebuildState state, Duration budget) {
         Instant deadline = Instant.now().plus(budget);
         int batch = state.pace().batchEvents();
-        boolean first = true;
-        try (Connection connection = database.getConnection()) {
+        try (Connection connection = database.getConnection();
+             ExecutorService reader = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("replay-reader").factory())) {
             List<RebuildState.Target> current = recorded(connection, state.targets());
-            while (current.stream().anyMatch(target -> !target.replayed()) && (first || Instant.now().isBefore(deadline))) {
-                first = false;
-                long after = current.stream().filter(t -> !t.replayed()).mapToLong(RebuildState.Target::position).min().orElseThrow();
-                long upTo = current.stream().filter(t -> !t.replayed()).mapToLong(RebuildState.Target::highWaterMark).max().orElseThrow();
-                EventLog.Page page = eventLog.read(connection, after, upTo, batch);
+            Future<EventLog.Page> next = readAhead(reader, connection, current, batch);
+            while (next != null) {
+                EventLog.Page page = await(next);
+                List<RebuildState.Target> after = new ArrayList<>(current);
+                after.replaceAll(target -> target.replayed() ? target : target.advancedTo(reached(page, target), 0));
+                next = Instant.now().isBefore(deadline) ? readAhead(reader, connection, after, batch) : null;
                 for (int i = 0; i < current.size(); i++) {
                     RebuildState.Target target = current.get(i);
                     if (target.replayed()) {
                         continue;
                     }
-                    long reached = Math.min(page.reachedSequence(), target.highWaterMark());
+                    long reached = reached(page, target);
                     List<LoggedEvent> events = page.events().stream()
                             .filter(event -> event.envelope().sequence() > target.position() && event.envelope().sequence() <= reached)
                             .toList();
@@ -121,6 +127,36 @@ public final class Rebuilds {
             return state.withTargets(current, current.stream().allMatch(RebuildState.Target::replayed));
         } catch (SQLException e) {
             throw new DatabaseException("replay failed to read the event log", e);
+        }
+    }
+
+    /** The next page for the targets not yet at their mark, read on {@code reader}; null when all are. */
+    private Future<EventLog.Page> readAhead(ExecutorService reader, Connection connection, List<RebuildState.Target> targets, int batch) {
+        List<RebuildState.Target> unfinished = targets.stream().filter(target -> !target.replayed()).toList();
+        if (unfinished.isEmpty()) {
+            return null;
+        }
+        long after = unfinished.stream().mapToLong(RebuildState.Target::position).min().orElseThrow();
+        long upTo = unfinished.stream().mapToLong(RebuildState.Target::highWaterMark).max().orElseThrow();
+        return reader.submit(() -> eventLog.read(connection, after, upTo, batch));
+    }
+
+    private static long reached(EventLog.Page page, RebuildState.Target target) {
+        return Math.min(page.reachedSequence(), target.highWaterMark());
+    }
+
+    private static EventLog.Page await(Future<EventLog.Page> page) throws SQLException {
+        try {
+            return page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the event log", e);
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case SQLException sql -> throw sql;
+                case RuntimeException runtime -> throw runtime;
+                default -> throw new IllegalStateException("reading the event log failed", e.getCause());
+            }
         }
     }
 
