@@ -58,7 +58,7 @@ public final class RebuildBenchmark {
     private static final Set<String> EVENT_TOPICS = Set.of("catalog.product", "catalog.category", "catalog.inventory");
 
     public record Settings(PostgresConnection database, URI openSearch, String kafkaBootstrapServers, SfnClient stepFunctions,
-                           long minimumEvents, int products, int tenants) {
+                           long minimumEvents, int products, int tenants, Integer batchEvents) {
     }
 
     private final Settings settings;
@@ -99,6 +99,8 @@ public final class RebuildBenchmark {
         out.printf("Log: %,d events, %,d products. Waiting for the live path to catch up...%n", events, products);
         awaitLiveCaughtUp(out);
 
+        out.printf("Rebuilding through the state machine, %s events per replay batch...%n",
+                settings.batchEvents() == null ? "the default" : "%,d".formatted(settings.batchEvents()));
         Map<String, Result> rebuilds = new LinkedHashMap<>();
         for (String projection : List.of("detail", "search", "all")) {
             Result result = rebuild(projection);
@@ -127,7 +129,9 @@ public final class RebuildBenchmark {
         String machine = settings.stepFunctions().listStateMachines().stateMachines().stream()
                 .filter(candidate -> candidate.name().startsWith("catalog-rebuild")).findFirst().orElseThrow().stateMachineArn();
         String execution = settings.stepFunctions().startExecution(start -> start.stateMachineArn(machine)
-                .input("{\"projection\": \"" + projection + "\"}")).executionArn();
+                .input(settings.batchEvents() == null ? "{\"projection\": \"%s\"}".formatted(projection)
+                        : "{\"projection\": \"%s\", \"pace\": {\"batchEvents\": %d}}".formatted(projection, settings.batchEvents())))
+                .executionArn();
         DescribeExecutionResponse described;
         do {
             Thread.sleep(500);

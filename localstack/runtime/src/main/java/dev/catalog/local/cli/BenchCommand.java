@@ -63,6 +63,9 @@ final class BenchCommand {
         @Option(names = "--tenants", defaultValue = "10", description = "Tenants the generated products spread over (default ${DEFAULT-VALUE}).")
         private int tenants;
 
+        @Option(names = "--batch-events", description = "Events per replay batch (the execution's pace; default: the state machine's, 2,000).")
+        private Integer batchEvents;
+
         @Override
         public Integer call() throws Exception {
             Optional<StackRecord> running = StackRecord.running(CatalogCommand.projectDir());
@@ -74,7 +77,7 @@ final class BenchCommand {
             try (SfnClient stepFunctions = LocalAws.stepFunctions(stack)) {
                 new RebuildBenchmark(new RebuildBenchmark.Settings(PostgresServer.connectionOnPort(stack.ports().postgres()),
                         URI.create("http://127.0.0.1:" + stack.ports().openSearch()), "127.0.0.1:" + stack.ports().kafka(),
-                        stepFunctions, events, products, tenants))
+                        stepFunctions, events, products, tenants, batchEvents))
                         .run(System.out);
             }
             return 0;
