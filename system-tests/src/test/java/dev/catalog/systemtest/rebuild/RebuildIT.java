@@ -6,6 +6,8 @@ import static dev.catalog.systemtest.support.Bodies.uniqueSku;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.catalog.platform.json.Json;
 import dev.catalog.systemtest.support.ApiAnswer;
 import dev.catalog.systemtest.support.ApiCall;
 import dev.catalog.systemtest.support.CatalogStack;
@@ -123,7 +125,7 @@ class RebuildIT {
     }
 
     @Test
-    void a_rebuild_stopped_mid_replay_is_resumed_from_its_recorded_progress() {
+    void a_rebuild_stopped_mid_replay_is_resumed_from_its_recorded_progress() throws Exception {
         String tenant = Tenants.fresh("resume");
         IntStream.range(0, 150).forEach(i -> create(tenant, "POST /products", product(uniqueSku())));
 
@@ -134,6 +136,18 @@ class RebuildIT {
         Map<String, Object> stopped = building();
         long stoppedAt = (Long) stopped.get("replayed_to_sequence");
         assertThat(stoppedAt).isLessThan((Long) stopped.get("high_water_mark"));
+
+        // A Replay task the state machine retries gets the input its failed attempt got, positions from before the
+        // batches that attempt committed: it goes on from the recorded progress, and counts nothing twice.
+        String staleInput = """
+                {"runId": "retried", "fromSequence": %d, "highWaterMark": %d, "pace": {"batchEvents": 25, "sliceSeconds": 0},
+                 "targets": [{"projection": "detail", "version": %d, "target": "%s", "highWaterMark": %d,
+                              "position": %d, "eventsReplayed": 0}], "done": false}
+                """.formatted(stopped.get("replay_from_sequence"), stopped.get("high_water_mark"), version(stopped),
+                stopped.get("target"), stopped.get("high_water_mark"), stopped.get("replay_from_sequence"));
+        JsonNode retried = Json.mapper().readTree(rebuilds.invoke("ReplayRebuildFunction", staleInput));
+        assertThat(retried.at("/targets/0/position").asLong()).isGreaterThan(stoppedAt);
+        assertThat(retried.at("/targets/0/eventsReplayed").asLong()).isGreaterThan((Long) stopped.get("events_replayed"));
 
         String second = rebuilds.start("{\"projection\": \"detail\"}");
         DescribeExecutionResponse result = rebuilds.awaitEnd(second, REBUILD);
@@ -252,8 +266,8 @@ class RebuildIT {
 
     private Map<String, Object> building() {
         return stack.db().row("""
-                select version, target, replayed_to_sequence, high_water_mark from projection_version
-                 where projection = 'detail' and status = 'BUILDING'""");
+                select version, target, replay_from_sequence, replayed_to_sequence, high_water_mark, events_replayed
+                  from projection_version where projection = 'detail' and status = 'BUILDING'""");
     }
 
     private long replayedEvents() {

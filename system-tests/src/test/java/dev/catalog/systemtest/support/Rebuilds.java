@@ -70,6 +70,15 @@ public final class Rebuilds implements AutoCloseable {
         return response.payload().asUtf8String();
     }
 
+    /** Invokes a task function of the state machine directly, as a retry would, and answers its output. */
+    public String invoke(String function, String input) {
+        InvokeResponse response = lambda.invoke(invoke -> invoke.functionName(function).payload(SdkBytes.fromUtf8String(input)));
+        if (response.functionError() != null) {
+            throw new AssertionError(function + " failed: " + response.payload().asUtf8String());
+        }
+        return response.payload().asUtf8String();
+    }
+
     /** The LIVE version of each projection, and its target. */
     public static Map<String, Object> live(Database db, String projection) {
         return db.row("select version, target from projection_version where projection = ? and status = 'LIVE'", projection);
