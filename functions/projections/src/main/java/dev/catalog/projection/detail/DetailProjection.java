@@ -112,7 +112,6 @@ public final class DetailProjection implements Projection {
         return refused;
     }
 
-
     /** Data exceptions (22) and integrity violations (23): the event, not the database, is the problem. */
     private static boolean isDataError(SQLException e) {
         String state = e.getSQLState();

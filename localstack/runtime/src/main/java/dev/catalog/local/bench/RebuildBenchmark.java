@@ -295,6 +295,7 @@ public final class RebuildBenchmark {
     private void awaitLiveCaughtUp(PrintStream out) throws Exception {
         long head = count("select coalesce(max(sequence), 0) from outbox where aggregate_type in ('product', 'category', 'inventory')");
         Instant started = Instant.now();
+        long reported = 0;
         try (Admin kafka = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers()))) {
             while (true) {
                 long behind = count("""
@@ -303,9 +304,15 @@ public final class RebuildBenchmark {
                                           where p.projection = v.projection and p.version = v.version), 0) < %d
                         """.formatted(head));
                 long lag = behind > 0 ? -1 : eventTopicLag(kafka);
+                long waited = Duration.between(started, Instant.now()).toSeconds();
                 if (lag == 0) {
-                    out.printf("  live path caught up in %d s%n", Duration.between(started, Instant.now()).toSeconds());
+                    out.printf("  live path caught up in %d s%n", waited);
                     return;
+                }
+                if (waited / 30 > reported) {
+                    reported = waited / 30;
+                    out.printf("  still waiting after %d s: %s%n", waited, behind > 0 ? behind + " LIVE version(s) short of sequence " + head
+                            : lag < 0 ? "no consumer group has committed yet" : lag + " records not yet committed by the slowest consumer group");
                 }
                 Thread.sleep(2_000);
             }
