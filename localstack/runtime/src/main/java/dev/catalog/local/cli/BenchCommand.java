@@ -1,13 +1,7 @@
 package dev.catalog.local.cli;
 
-import dev.catalog.local.auth.LocalSigningKey;
-import dev.catalog.local.auth.LocalTokenIssuer;
 import dev.catalog.local.bench.CommandBenchmark;
 import dev.catalog.local.bench.RebuildBenchmark;
-import dev.catalog.local.services.postgres.PostgresServer;
-import dev.catalog.local.stack.StackSettings;
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -35,15 +29,12 @@ final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            Optional<StackRecord> running = StackRecord.running(CatalogCommand.projectDir());
+            Optional<RunningStack> running = RunningStack.find();
             if (running.isEmpty()) {
-                System.err.println("Catalog is not running: start it with ./catalog up");
                 return 1;
             }
-            StackSettings settings = StackSettings.local(CatalogCommand.projectDir(), false);
-            LocalTokenIssuer tokens = new LocalTokenIssuer(LocalSigningKey.loadOrCreate(settings.layout().dataDir("auth")), Clock.systemUTC());
-            new CommandBenchmark(new CommandBenchmark.Settings(URI.create("http://127.0.0.1:" + running.get().ports().api()),
-                    tokens::issue, PostgresServer.connectionOnPort(running.get().ports().postgres()), clients,
+            RunningStack stack = running.get();
+            new CommandBenchmark(new CommandBenchmark.Settings(stack.api(), stack.tokens()::issue, stack.database(), clients,
                     Duration.ofSeconds(warmup), Duration.ofSeconds(seconds))).run(System.out);
             return 0;
         }
@@ -68,15 +59,13 @@ final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            Optional<StackRecord> running = StackRecord.running(CatalogCommand.projectDir());
+            Optional<RunningStack> running = RunningStack.find();
             if (running.isEmpty()) {
-                System.err.println("Catalog is not running: start it with ./catalog up");
                 return 1;
             }
-            StackRecord stack = running.get();
+            RunningStack stack = running.get();
             try (SfnClient stepFunctions = LocalAws.stepFunctions(stack)) {
-                new RebuildBenchmark(new RebuildBenchmark.Settings(PostgresServer.connectionOnPort(stack.ports().postgres()),
-                        URI.create("http://127.0.0.1:" + stack.ports().openSearch()), "127.0.0.1:" + stack.ports().kafka(),
+                new RebuildBenchmark(new RebuildBenchmark.Settings(stack.database(), stack.openSearch(), stack.kafkaBootstrapServers(),
                         stepFunctions, events, products, tenants, batchEvents))
                         .run(System.out);
             }

@@ -15,17 +15,17 @@ final class LocalAws {
     private LocalAws() {
     }
 
-    static SfnClient stepFunctions(StackRecord stack) {
+    static SfnClient stepFunctions(RunningStack stack) {
         return SfnClient.builder().endpointOverride(endpoint(stack)).region(Region.of(FunctionHostSettings.LOCAL_REGION))
                 .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
-    static LambdaClient lambda(StackRecord stack) {
+    static LambdaClient lambda(RunningStack stack) {
         return LambdaClient.builder().endpointOverride(endpoint(stack)).region(Region.of(FunctionHostSettings.LOCAL_REGION))
                 .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
-    private static URI endpoint(StackRecord stack) {
+    private static URI endpoint(RunningStack stack) {
         return URI.create("http://127.0.0.1:" + stack.ports().aws());
     }
 

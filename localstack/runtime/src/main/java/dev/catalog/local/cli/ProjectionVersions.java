@@ -1,6 +1,5 @@
 package dev.catalog.local.cli;
 
-import dev.catalog.local.services.postgres.PostgresServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,9 +29,9 @@ final class ProjectionVersions {
     private ProjectionVersions() {
     }
 
-    static List<Row> read(StackRecord stack) throws SQLException {
+    static List<Row> read(RunningStack stack) throws SQLException {
         List<Row> rows = new ArrayList<>();
-        try (Connection connection = PostgresServer.connectionOnPort(stack.ports().postgres()).open();
+        try (Connection connection = stack.database().open();
              PreparedStatement select = connection.prepareStatement(SELECT); ResultSet row = select.executeQuery()) {
             while (row.next()) {
                 rows.add(new Row(row.getString("projection"), row.getInt("version"), row.getString("status"),

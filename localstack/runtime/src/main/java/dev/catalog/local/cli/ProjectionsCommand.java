@@ -10,9 +10,8 @@ final class ProjectionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<StackRecord> running = StackRecord.running(CatalogCommand.projectDir());
+        Optional<RunningStack> running = RunningStack.find();
         if (running.isEmpty()) {
-            System.err.println("Catalog is not running: start it with ./catalog up");
             return 1;
         }
         System.out.printf("%-8s %-4s %-9s %-12s %-24s %-12s %s%n", "PROJ", "VER", "STATUS", "TARGET", "REPLAY (from..reached/mark)",

@@ -28,9 +28,8 @@ final class RebuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<StackRecord> running = StackRecord.running(CatalogCommand.projectDir());
+        Optional<RunningStack> running = RunningStack.find();
         if (running.isEmpty()) {
-            System.err.println("Catalog is not running: start it with ./catalog up");
             return 1;
         }
         try (SfnClient sfn = LocalAws.stepFunctions(running.get())) {
@@ -44,7 +43,7 @@ final class RebuildCommand implements Callable<Integer> {
         }
     }
 
-    private int follow(SfnClient sfn, StackRecord stack, String execution) throws Exception {
+    private int follow(SfnClient sfn, RunningStack stack, String execution) throws Exception {
         Instant started = Instant.now();
         long previousEvents = -1;
         Instant previousAt = started;

@@ -18,9 +18,8 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<StackRecord> running = StackRecord.running(CatalogCommand.projectDir());
+        Optional<RunningStack> running = RunningStack.find();
         if (running.isEmpty()) {
-            System.err.println("Catalog is not running: start it with ./catalog up");
             return 1;
         }
         try (LambdaClient lambda = LocalAws.lambda(running.get())) {
