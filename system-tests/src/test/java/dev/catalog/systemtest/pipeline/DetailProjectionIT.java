@@ -2,19 +2,18 @@ package dev.catalog.systemtest.pipeline;
 
 import static dev.catalog.systemtest.support.Bodies.product;
 import static dev.catalog.systemtest.support.Bodies.uniqueSku;
+import static dev.catalog.systemtest.support.ProjectionCalls.assertNoFailures;
+import static dev.catalog.systemtest.support.ProjectionCalls.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.catalog.local.functions.InvocationResult;
 import dev.catalog.systemtest.support.ApiAnswer;
 import dev.catalog.systemtest.support.ApiCall;
 import dev.catalog.systemtest.support.CatalogStack;
-import dev.catalog.systemtest.support.KafkaEventJson;
+import dev.catalog.systemtest.support.ProjectionCalls;
 import dev.catalog.systemtest.support.ReadModelCheck;
 import dev.catalog.systemtest.support.Tenants;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +22,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +32,6 @@ import org.junit.jupiter.api.Test;
 class DetailProjectionIT {
 
     private static final String FUNCTION = "DetailProjectionFunction";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CatalogStack stack = CatalogStack.get();
 
@@ -52,7 +49,7 @@ class DetailProjectionIT {
             call(tenant, ApiCall.to("PATCH /categories/{id}").with("id", category).ifMatch(1).json("{\"name\": \"Footwear\"}"));
             List<ConsumerRecord<String, String>> records = stack.topics().eventsOf(tenant, 7);
             List<ConsumerRecord<String, String>> newestFirst = new ArrayList<>(records);
-            newestFirst.sort(Comparator.comparingLong(DetailProjectionIT::sequence).reversed());
+            newestFirst.sort(Comparator.comparingLong(ProjectionCalls::sequence).reversed());
 
             // Each event alone, newest first: every older one arrives after a newer one of its aggregate.
             for (ConsumerRecord<String, String> record : newestFirst) {
@@ -130,29 +127,10 @@ class DetailProjectionIT {
     }
 
     private JsonNode project(List<ConsumerRecord<String, String>> records) {
-        return project(KafkaEventJson.of(records));
+        return ProjectionCalls.invoke(stack, FUNCTION, records);
     }
 
     private JsonNode project(String kafkaEvent) {
-        InvocationResult result = stack.stack().functions().invoke(FUNCTION, kafkaEvent.getBytes(StandardCharsets.UTF_8));
-        assertThat(result).isInstanceOf(InvocationResult.Success.class);
-        try {
-            return JSON.readTree(((InvocationResult.Success) result).payload());
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void assertNoFailures(JsonNode response) {
-        assertThat(response.get("batchItemFailures")).isEmpty();
-    }
-
-    private static long sequence(ConsumerRecord<String, String> record) {
-        return Long.parseLong(header(record, "sequence"));
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return ProjectionCalls.invoke(stack, FUNCTION, kafkaEvent);
     }
 }

@@ -1,14 +1,14 @@
 package dev.catalog.systemtest.search;
 
 import static dev.catalog.systemtest.search.ProductDraft.aProduct;
+import static dev.catalog.systemtest.support.ProjectionCalls.assertNoFailures;
+import static dev.catalog.systemtest.support.ProjectionCalls.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.catalog.local.functions.InvocationResult;
 import dev.catalog.systemtest.support.CatalogStack;
-import dev.catalog.systemtest.support.KafkaEventJson;
+import dev.catalog.systemtest.support.ProjectionCalls;
 import dev.catalog.systemtest.support.Tenants;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +34,6 @@ import org.junit.jupiter.api.Test;
 class SearchProjectionIT {
 
     private static final String FUNCTION = "SearchProjectionFunction";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CatalogStack stack = CatalogStack.get();
 
@@ -55,7 +53,7 @@ class SearchProjectionIT {
             catalog.renameCategory(shoes, 1, "Footwear");
             List<ConsumerRecord<String, String>> records = stack.topics().eventsOf(tenant, 7);
             List<ConsumerRecord<String, String>> newestFirst = new ArrayList<>(records);
-            newestFirst.sort(Comparator.comparingLong(SearchProjectionIT::sequence).reversed());
+            newestFirst.sort(Comparator.comparingLong(ProjectionCalls::sequence).reversed());
 
             // Newest first, one at a time: every older event arrives after a newer one of its aggregate. The stock
             // events come before any product event: a document with stock but no product is not listed.
@@ -171,25 +169,6 @@ class SearchProjectionIT {
     }
 
     private JsonNode project(List<ConsumerRecord<String, String>> records) {
-        InvocationResult result = stack.stack().functions().invoke(FUNCTION, KafkaEventJson.of(records).getBytes(StandardCharsets.UTF_8));
-        assertThat(result).isInstanceOf(InvocationResult.Success.class);
-        try {
-            return JSON.readTree(((InvocationResult.Success) result).payload());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void assertNoFailures(JsonNode response) {
-        assertThat(response.get("batchItemFailures")).isEmpty();
-    }
-
-    private static long sequence(ConsumerRecord<String, String> record) {
-        return Long.parseLong(header(record, "sequence"));
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return ProjectionCalls.invoke(stack, FUNCTION, records);
     }
 }
