@@ -68,7 +68,9 @@ final class ProductQuery {
         if (!facetFilters.isEmpty()) {
             request.postFilter(all(facetFilters.values()));
         }
-        facets(criteria, facetFilters).forEach(request::aggregations);
+        if (criteria.facets()) {
+            facets(criteria, facetFilters).forEach(request::aggregations);
+        }
         if (criteria.after() != null) {
             request.searchAfter(criteria.after().stream().map(ProductQuery::fieldValue).toList());
         }

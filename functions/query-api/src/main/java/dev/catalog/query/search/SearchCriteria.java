@@ -22,6 +22,8 @@ import java.util.UUID;
  * @param category   the category to search in, with all its descendants
  * @param brands     any of these brands
  * @param attributes per attribute name, any of these values; every name must match
+ * @param facets     whether to count the facets; a client paging on through results it has the facets of need not
+ *                   pay for them again. Not part of the fingerprint: a cursor serves with or without them.
  * @param after      where the page starts: the sort values of the previous page's last product, or null for the first page
  */
 record SearchCriteria(
@@ -34,6 +36,7 @@ record SearchCriteria(
         SortedMap<String, SortedSet<String>> attributes,
         SearchSort sort,
         int limit,
+        boolean facets,
         List<Object> after) {
 
     SearchCriteria {

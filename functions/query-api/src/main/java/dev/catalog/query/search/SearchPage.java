@@ -7,6 +7,7 @@ import java.util.Map;
  * The answer of {@code GET /products/search}.
  *
  * @param total      how many products match the words and every filter
+ * @param facets     null when the search asked for none ({@code facets=false})
  * @param nextCursor where the next page starts; null on the last page
  */
 record SearchPage(long total, List<Item> items, Facets facets, String nextCursor) {

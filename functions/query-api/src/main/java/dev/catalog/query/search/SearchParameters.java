@@ -35,7 +35,7 @@ final class SearchParameters {
 
     private static final String ATTRIBUTE_PREFIX = "attr.";
     private static final Set<String> PARAMETERS = Set.of("q", "category", "brand", "minPrice", "maxPrice", "inStock",
-            "sort", "limit", "cursor");
+            "sort", "limit", "facets", "cursor");
     /** As the model names attributes. */
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");
     /** Non-negative, at most 12 whole digits and 3 decimals: what prices can be. */
@@ -56,7 +56,7 @@ final class SearchParameters {
     private SearchCriteria criteria(TenantId tenant) {
         for (String name : parameters.names()) {
             if (!PARAMETERS.contains(name) && !name.startsWith(ATTRIBUTE_PREFIX)) {
-                error(name, "is not a parameter of this search; use q, category, brand, minPrice, maxPrice, inStock, attr.<name>, sort, limit or cursor");
+                error(name, "is not a parameter of this search; use q, category, brand, minPrice, maxPrice, inStock, attr.<name>, sort, limit, facets or cursor");
             }
         }
         String text = text();
@@ -67,20 +67,21 @@ final class SearchParameters {
         if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
             error("minPrice", "must not be greater than maxPrice");
         }
-        Boolean inStock = inStock();
+        Boolean inStock = bool("inStock");
         SortedMap<String, SortedSet<String>> attributes = attributes();
         SearchSort sort = sort(text);
         int limit = limit();
+        boolean facets = !Boolean.FALSE.equals(bool("facets"));
         String cursor = single("cursor");
         throwIfInvalid();
 
         SearchCriteria criteria = new SearchCriteria(text, category, brands, minPrice, maxPrice, inStock, attributes,
-                sort, limit, null);
+                sort, limit, facets, null);
         if (cursor == null) {
             return criteria;
         }
         List<Object> after = SearchCursor.decode(cursor, criteria.fingerprint(tenant.value()), sort);
-        return new SearchCriteria(text, category, brands, minPrice, maxPrice, inStock, attributes, sort, limit, after);
+        return new SearchCriteria(text, category, brands, minPrice, maxPrice, inStock, attributes, sort, limit, facets, after);
     }
 
     private String text() {
@@ -124,16 +125,17 @@ final class SearchParameters {
         return new BigDecimal(price);
     }
 
-    private Boolean inStock() {
-        String inStock = single("inStock");
-        if (inStock == null) {
+    /** Exactly {@code true} or {@code false}; null when absent. */
+    private Boolean bool(String name) {
+        String value = single(name);
+        if (value == null) {
             return null;
         }
-        return switch (inStock) {
+        return switch (value) {
             case "true" -> true;
             case "false" -> false;
             default -> {
-                error("inStock", "must be true or false");
+                error(name, "must be true or false");
                 yield null;
             }
         };

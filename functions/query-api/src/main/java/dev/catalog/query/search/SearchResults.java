@@ -35,7 +35,7 @@ final class SearchResults {
                 ? SearchCursor.encode(fingerprint, shown.getLast().sort())
                 : null;
         return new SearchPage(response.hits().total().value(), shown.stream().map(hit -> item(hit, tree)).toList(),
-                facets(response.aggregations(), criteria, tree), nextCursor);
+                criteria.facets() ? facets(response.aggregations(), criteria, tree) : null, nextCursor);
     }
 
     private static SearchPage.Item item(Hit<ProductDocument> hit, CategoryTree tree) {

@@ -383,6 +383,22 @@ class SearchProductsFunctionIT {
     }
 
     @Test
+    void without_facets_a_page_is_the_same_and_a_cursor_serves_with_or_without_them() {
+        SearchPage first = page(get("acme", "sort=price_asc&limit=3"));
+        SearchPage bare = page(get("acme", "sort=price_asc&limit=3&facets=false"));
+
+        assertThat(bare.facets()).isNull();
+        assertThat(first.facets()).isNotNull();
+        assertThat(bare.items()).isEqualTo(first.items());
+        assertThat(bare.total()).isEqualTo(first.total());
+        assertThat(bare.nextCursor()).isNotNull();
+        SearchPage next = page(get("acme", "sort=price_asc&limit=3&cursor=" + bare.nextCursor()));
+        SearchPage nextBare = page(get("acme", "sort=price_asc&limit=3&facets=false&cursor=" + first.nextCursor()));
+        assertThat(nextBare.items()).isEqualTo(next.items()).isNotEmpty();
+        assertThat(nextBare.facets()).isNull();
+    }
+
+    @Test
     void orders_by_price_date_and_name_with_ties_broken_by_id() {
         assertThat(skus("sort=price_asc&limit=100")).containsExactlyElementsOf(ACME.stream()
                 .sorted((a, b) -> a.price().compareTo(b.price()) != 0 ? a.price().compareTo(b.price())

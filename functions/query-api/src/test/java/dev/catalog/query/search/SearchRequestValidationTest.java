@@ -61,6 +61,7 @@ class SearchRequestValidationTest {
             maxPrice=10.9999                          | maxPrice
             minPrice=50&maxPrice=10                   | minPrice
             inStock=yes                               | inStock
+            facets=no                                 | facets
             attr.Color=red                            | attr.Color
             attr.=red                                 | attr.
             brnad=Acme                                | brnad

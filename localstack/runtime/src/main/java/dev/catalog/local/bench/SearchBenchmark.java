@@ -28,9 +28,9 @@ import java.util.function.Function;
  * last is answered), after a warm-up, and reports p50/p99 as the client sees them.
  *
  * <p>Queries come from the vocabulary the catalog was seeded from (product kinds, with typos, prefixes and folded
- * accents) and filters from the tenant's own facets, so they find what a shopper would. Every search answers its
- * facets (the API has no switch to leave them out): the scenarios differ in words, filters, which add one filtered
- * aggregation per facet, and sort.
+ * accents) and filters from the tenant's own facets, so they find what a shopper would. The scenarios differ in words,
+ * filters (each adds one filtered aggregation per facet) and sort; each search runs twice, with its facets and with
+ * {@code facets=false}, on the same stream of requests, so the difference is what counting the facets costs.
  */
 public final class SearchBenchmark {
 
@@ -42,8 +42,17 @@ public final class SearchBenchmark {
                            int requests, int warmup, long seed) {
     }
 
-    /** What a scenario sends: the next request from a stream of random choices. */
-    private record Scenario(String name, boolean filtered, Function<SplittableRandom, Request> next) {
+    /**
+     * What a scenario sends: the next request from a stream of random choices (seeded by the name, so that a search
+     * with and without its facets sends the same requests).
+     *
+     * @param facets "yes" or "no" for searches, "-" for the detail
+     */
+    private record Scenario(String name, boolean filtered, String facets, Function<SplittableRandom, Request> next) {
+
+        Scenario withoutFacets() {
+            return new Scenario(name, filtered, "no", random -> next.apply(random).query("facets", "false"));
+        }
     }
 
     private final Settings settings;
@@ -65,15 +74,16 @@ public final class SearchBenchmark {
         Facts facts = facts();
         out.printf("Search on tenant %s: %,d of the catalog's %,d products; %d clients, %d requests per scenario after %d of warm-up%n",
                 settings.tenant(), tenantProducts, catalog, settings.clients(), settings.requests(), settings.warmup());
-        out.printf("  %-52s %7s %9s %7s %8s %8s %10s%n", "scenario", "filters", "requests", "errors", "p50 ms", "p99 ms", "req/s");
+        out.printf("  %-52s %7s %6s %9s %7s %8s %8s %10s%n", "scenario", "filters", "facets", "requests", "errors", "p50 ms",
+                "p99 ms", "req/s");
         for (Scenario scenario : scenarios(facts)) {
             measure(scenario, settings.warmup(), new LatencyRecorder());
             LatencyRecorder latencies = new LatencyRecorder();
             long started = System.nanoTime();
             measure(scenario, settings.requests(), latencies);
             double seconds = (System.nanoTime() - started) / 1e9;
-            out.printf("  %-52s %7s %,9d %,7d %8.1f %8.1f %10.0f%n", scenario.name(), scenario.filtered() ? "yes" : "no",
-                    latencies.count(), latencies.errors(), latencies.percentileMillis(50), latencies.percentileMillis(99),
+            out.printf("  %-52s %7s %6s %,9d %,7d %8.1f %8.1f %10.0f%n", scenario.name(), scenario.filtered() ? "yes" : "no",
+                    scenario.facets(), latencies.count(), latencies.errors(), latencies.percentileMillis(50), latencies.percentileMillis(99),
                     latencies.count() / seconds);
             out.flush();
         }
@@ -81,30 +91,39 @@ public final class SearchBenchmark {
     }
 
     private List<Scenario> scenarios(Facts facts) {
+        List<Scenario> scenarios = new ArrayList<>();
+        for (Scenario search : searches(facts)) {
+            scenarios.add(search);
+            scenarios.add(search.withoutFacets());
+        }
+        scenarios.add(new Scenario("GET /products/{id}", false, "-",
+                random -> Request.get("/products/" + pick(random, facts.productIds()))));
+        return scenarios;
+    }
+
+    private static List<Scenario> searches(Facts facts) {
         String search = "/products/search";
         return List.of(
-                new Scenario("full text: q (product kinds, any word form)", false,
+                new Scenario("full text: q (product kinds, any word form)", false, "yes",
                         random -> Request.get(search).query("q", pick(random, facts.phrases()))),
-                new Scenario("full text with typos: q", false,
+                new Scenario("full text with typos: q", false, "yes",
                         random -> Request.get(search).query("q", typo(random, pick(random, facts.phrases())))),
-                new Scenario("autocomplete: q = first letters, limit 5", false,
+                new Scenario("autocomplete: q = first letters, limit 5", false, "yes",
                         random -> Request.get(search).query("q", prefix(random, pick(random, facts.phrases()))).query("limit", "5")),
-                new Scenario("q + brand, price range, in stock", true, random -> Request.get(search)
+                new Scenario("q + brand, price range, in stock", true, "yes", random -> Request.get(search)
                         .query("q", pick(random, facts.phrases())).query("brand", pick(random, facts.brands()))
                         .query("minPrice", "20").query("maxPrice", "250").query("inStock", "true")),
-                new Scenario("q + category subtree + two colours", true, random -> Request.get(search)
+                new Scenario("q + category subtree + two colours", true, "yes", random -> Request.get(search)
                         .query("q", pick(random, facts.phrases())).query("category", pick(random, facts.categories()))
                         .query("attr.color", pick(random, facts.colours())).query("attr.color", pick(random, facts.colours()))),
-                new Scenario("browse a category, sort price_asc", true, random -> Request.get(search)
+                new Scenario("browse a category, sort price_asc", true, "yes", random -> Request.get(search)
                         .query("category", pick(random, facts.categories())).query("sort", "price_asc")),
-                new Scenario("browse everything, sort newest (facets over all)", false,
+                new Scenario("browse everything, sort newest", false, "yes",
                         random -> Request.get(search).query("sort", "newest")),
-                new Scenario("browse, every facet filtered, sort name", true, random -> Request.get(search)
+                new Scenario("browse, every facet filtered, sort name", true, "yes", random -> Request.get(search)
                         .query("category", pick(random, facts.categories())).query("brand", pick(random, facts.brands()))
                         .query("brand", pick(random, facts.brands())).query("minPrice", "10").query("maxPrice", "500")
-                        .query("inStock", "true").query("attr.color", pick(random, facts.colours()))),
-                new Scenario("GET /products/{id}", false,
-                        random -> Request.get("/products/" + pick(random, facts.productIds()))));
+                        .query("inStock", "true").query("attr.color", pick(random, facts.colours()))));
     }
 
     /** Sends {@code count} requests of the scenario from every client together, recording each latency. */
