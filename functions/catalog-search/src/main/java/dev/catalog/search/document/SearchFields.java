@@ -26,6 +26,7 @@ public final class SearchFields {
     public static final String PRICE = "product.price.value";
     public static final String ATTRIBUTE_FACETS = "product.attributeFacets";
     public static final String CREATED_AT = "product.createdAt";
+    public static final String STATUS = "product.status";
     public static final String IN_STOCK = "inventory.inStock";
 
     private SearchFields() {

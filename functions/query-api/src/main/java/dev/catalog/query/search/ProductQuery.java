@@ -90,6 +90,10 @@ final class ProductQuery {
             bool.filter(term(SearchFields.TENANT_ID, FieldValue.of(tenant.value())))
                     // Only a live product part has deleted=false: tombstones say true, partial documents nothing.
                     .filter(term(SearchFields.DELETED, FieldValue.FALSE));
+            // A scope, not a facet: which products a shopper may see at all, so totals and facets count only those.
+            if (!criteria.statuses().isEmpty()) {
+                bool.filter(terms(SearchFields.STATUS, criteria.statuses()));
+            }
             criteria.textQuery().ifPresent(text -> bool.must(words(text)));
             return bool;
         }));

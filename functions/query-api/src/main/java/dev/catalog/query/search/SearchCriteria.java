@@ -22,6 +22,7 @@ import java.util.UUID;
  * @param category   the category to search in, with all its descendants
  * @param brands     any of these brands
  * @param attributes per attribute name, any of these values; every name must match
+ * @param statuses   any of these product statuses; empty for every status
  * @param facets     whether to count the facets; a client paging on through results it has the facets of need not
  *                   pay for them again. Not part of the fingerprint: a cursor serves with or without them.
  * @param after      where the page starts: the sort values of the previous page's last product, or null for the first page
@@ -34,6 +35,7 @@ record SearchCriteria(
         BigDecimal maxPrice,
         Boolean inStock,
         SortedMap<String, SortedSet<String>> attributes,
+        SortedSet<String> statuses,
         SearchSort sort,
         int limit,
         boolean facets,
@@ -42,9 +44,11 @@ record SearchCriteria(
     SearchCriteria {
         Objects.requireNonNull(brands, "brands");
         Objects.requireNonNull(attributes, "attributes");
+        Objects.requireNonNull(statuses, "statuses");
         Objects.requireNonNull(sort, "sort");
         brands = Collections.unmodifiableSortedSet(brands);
         attributes = Collections.unmodifiableSortedMap(attributes);
+        statuses = Collections.unmodifiableSortedSet(statuses);
     }
 
     Optional<String> textQuery() {
@@ -58,7 +62,7 @@ record SearchCriteria(
     String fingerprint(String tenant) {
         // As JSON: unambiguous whatever characters the values hold.
         String canonical = Json.write(Arrays.asList(tenant, text, Objects.toString(category, null), brands,
-                plain(minPrice), plain(maxPrice), inStock, attributes, sort.wireName()));
+                plain(minPrice), plain(maxPrice), inStock, attributes, statuses, sort.wireName()));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));

@@ -1,5 +1,6 @@
 package dev.catalog.query.search;
 
+import dev.catalog.domain.product.ProductStatus;
 import dev.catalog.domain.shared.Text;
 import dev.catalog.domain.shared.TenantId;
 import dev.catalog.platform.http.FieldError;
@@ -8,6 +9,7 @@ import dev.catalog.platform.http.QueryParameters;
 import dev.catalog.platform.http.Uuids;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
@@ -16,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads {@code GET /products/search}'s query parameters into {@link SearchCriteria}, reporting every invalid one
@@ -35,7 +38,7 @@ final class SearchParameters {
 
     private static final String ATTRIBUTE_PREFIX = "attr.";
     private static final Set<String> PARAMETERS = Set.of("q", "category", "brand", "minPrice", "maxPrice", "inStock",
-            "sort", "limit", "facets", "cursor");
+            "status", "sort", "limit", "facets", "cursor");
     /** As the model names attributes. */
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");
     /** Non-negative, at most 12 whole digits and 3 decimals: what prices can be. */
@@ -56,7 +59,7 @@ final class SearchParameters {
     private SearchCriteria criteria(TenantId tenant) {
         for (String name : parameters.names()) {
             if (!PARAMETERS.contains(name) && !name.startsWith(ATTRIBUTE_PREFIX)) {
-                error(name, "is not a parameter of this search; use q, category, brand, minPrice, maxPrice, inStock, attr.<name>, sort, limit, facets or cursor");
+                error(name, "is not a parameter of this search; use q, category, brand, minPrice, maxPrice, inStock, attr.<name>, status, sort, limit, facets or cursor");
             }
         }
         String text = text();
@@ -69,6 +72,7 @@ final class SearchParameters {
         }
         Boolean inStock = bool("inStock");
         SortedMap<String, SortedSet<String>> attributes = attributes();
+        SortedSet<String> statuses = statuses();
         SearchSort sort = sort(text);
         int limit = limit();
         boolean facets = !Boolean.FALSE.equals(bool("facets"));
@@ -76,12 +80,13 @@ final class SearchParameters {
         throwIfInvalid();
 
         SearchCriteria criteria = new SearchCriteria(text, category, brands, minPrice, maxPrice, inStock, attributes,
-                sort, limit, facets, null);
+                statuses, sort, limit, facets, null);
         if (cursor == null) {
             return criteria;
         }
         List<Object> after = SearchCursor.decode(cursor, criteria.fingerprint(tenant.value()), sort);
-        return new SearchCriteria(text, category, brands, minPrice, maxPrice, inStock, attributes, sort, limit, facets, after);
+        return new SearchCriteria(text, category, brands, minPrice, maxPrice, inStock, attributes, statuses, sort, limit,
+                facets, after);
     }
 
     private String text() {
@@ -199,6 +204,15 @@ final class SearchParameters {
     }
 
     /** The distinct non-empty values of a repeatable parameter. */
+    private SortedSet<String> statuses() {
+        SortedSet<String> statuses = values("status");
+        Set<String> known = Arrays.stream(ProductStatus.values()).map(Enum::name).collect(Collectors.toSet());
+        if (!known.containsAll(statuses)) {
+            error("status", "takes DRAFT, ACTIVE or DISCONTINUED");
+        }
+        return statuses;
+    }
+
     private SortedSet<String> values(String name) {
         SortedSet<String> values = new TreeSet<>();
         for (String value : parameters.values(name)) {

@@ -383,6 +383,20 @@ class SearchProductsFunctionIT {
     }
 
     @Test
+    void a_status_filter_scopes_the_results_and_every_facet() {
+        write(List.of(acme.discontinue(products.get("RACE-5").product().id()),
+                acme.product("NEW-10", "Run Shoe Prototype").brand("Stride").draft().create()));
+
+        assertThat(skus("q=run&status=ACTIVE")).doesNotContain("RACE-5", "NEW-10").contains("RUN-1");
+        assertThat(skus("status=DISCONTINUED")).containsExactly("RACE-5");
+        assertThat(skus("status=DRAFT&status=DISCONTINUED")).containsExactlyInAnyOrder("RACE-5", "NEW-10");
+        SearchPage active = page(get("acme", "status=ACTIVE"));
+        assertThat(active.total()).isEqualTo(ACME.size() - 1);
+        assertThat(counts(active.facets().brand())).containsEntry("Stride", 1L);
+        assertThat(skus("limit=100")).contains("RACE-5", "NEW-10");
+    }
+
+    @Test
     void without_facets_a_page_is_the_same_and_a_cursor_serves_with_or_without_them() {
         SearchPage first = page(get("acme", "sort=price_asc&limit=3"));
         SearchPage bare = page(get("acme", "sort=price_asc&limit=3&facets=false"));

@@ -62,6 +62,7 @@ class SearchRequestValidationTest {
             minPrice=50&maxPrice=10                   | minPrice
             inStock=yes                               | inStock
             facets=no                                 | facets
+            status=active                             | status
             attr.Color=red                            | attr.Color
             attr.=red                                 | attr.
             brnad=Acme                                | brnad
