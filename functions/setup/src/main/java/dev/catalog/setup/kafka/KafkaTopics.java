@@ -1,6 +1,7 @@
 package dev.catalog.setup.kafka;
 
 import dev.catalog.platform.kafka.KafkaConnection;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -47,17 +48,23 @@ public final class KafkaTopics {
             if (missing.isEmpty()) {
                 return List.of();
             }
-            try {
-                await(admin.createTopics(missing).all());
-            } catch (IllegalStateException e) {
-                // Another setup run created some meanwhile: what matters is that they exist now.
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
+            List<String> created = new ArrayList<>();
+            admin.createTopics(missing).values().forEach((name, creation) -> {
+                try {
+                    await(creation);
+                    created.add(name);
+                } catch (IllegalStateException e) {
+                    // Created meanwhile by another setup run, or just before and not yet in the listing the broker
+                    // answered: what matters is that it exists now, as it was made.
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
                 }
+            });
+            if (!created.isEmpty()) {
+                log.info("created topics {} with replication factor {}", created, replication);
             }
-            List<String> created = missing.stream().map(NewTopic::name).toList();
-            log.info("created topics {} with replication factor {}", created, replication);
-            return created;
+            return List.copyOf(created);
         }
     }
 
