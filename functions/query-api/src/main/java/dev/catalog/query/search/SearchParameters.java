@@ -203,7 +203,7 @@ final class SearchParameters {
         return values.isEmpty() ? null : values.getFirst();
     }
 
-    /** The distinct non-empty values of a repeatable parameter. */
+    /** The product statuses to search, each one the model knows; empty for all. */
     private SortedSet<String> statuses() {
         SortedSet<String> statuses = values("status");
         Set<String> known = Arrays.stream(ProductStatus.values()).map(Enum::name).collect(Collectors.toSet());
@@ -213,6 +213,7 @@ final class SearchParameters {
         return statuses;
     }
 
+    /** The distinct non-empty values of a repeatable parameter. */
     private SortedSet<String> values(String name) {
         SortedSet<String> values = new TreeSet<>();
         for (String value : parameters.values(name)) {
