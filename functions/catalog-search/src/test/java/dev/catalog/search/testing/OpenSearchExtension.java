@@ -1,16 +1,12 @@
 package dev.catalog.search.testing;
 
 import dev.catalog.local.process.FreePorts;
-import dev.catalog.local.process.StackLayout;
+import dev.catalog.local.process.TestStackLayout;
 import dev.catalog.local.services.opensearch.OpenSearchNode;
 import dev.catalog.local.services.opensearch.OpenSearchSettings;
 import dev.catalog.search.client.SearchClients;
 import dev.catalog.search.client.SearchSettings;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -66,7 +62,7 @@ public final class OpenSearchExtension implements BeforeAllCallback, ParameterRe
 
         static SearchNode start() {
             OpenSearchNode node = OpenSearchNode.start(
-                    OpenSearchSettings.forStack(newStackLayout(), FreePorts.next(), FreePorts.next()));
+                    OpenSearchSettings.forStack(TestStackLayout.create("opensearch"), FreePorts.next(), FreePorts.next()));
             return new SearchNode(node, SearchClients.create(
                     new SearchSettings(node.baseUri(), SearchSettings.Authentication.NONE, null)));
         }
@@ -86,26 +82,6 @@ public final class OpenSearchExtension implements BeforeAllCallback, ParameterRe
             } finally {
                 node.stop();
             }
-        }
-
-        private static StackLayout newStackLayout() {
-            try {
-                Path base = Files.createDirectories(Path.of(requiredProperty("catalog.it.stack.dir")));
-                // Readable by all: under root, OpenSearch runs as the unprivileged user, who must reach its directory.
-                Path root = Files.createTempDirectory(base, "opensearch-",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-                return new StackLayout(root, Path.of(requiredProperty("catalog.dist.dir")));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private static String requiredProperty(String name) {
-            String value = System.getProperty(name);
-            if (value == null) {
-                throw new IllegalStateException("system property " + name + " is not set; run the tests through Maven");
-            }
-            return value;
         }
     }
 }

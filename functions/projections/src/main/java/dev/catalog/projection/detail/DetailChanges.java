@@ -3,12 +3,11 @@ package dev.catalog.projection.detail;
 import dev.catalog.domain.category.CategoryEvent;
 import dev.catalog.domain.inventory.InventoryEvent;
 import dev.catalog.domain.product.ProductEvent;
-import dev.catalog.domain.shared.DomainEvent;
 import dev.catalog.platform.events.LoggedEvent;
+import dev.catalog.projection.batch.NewestPerAggregate;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A batch's events reduced to what the read model needs: for each product, category and inventory, only the newest
@@ -21,19 +20,18 @@ final class DetailChanges {
     record Latest<E>(E event, long sequence) {
     }
 
-    private final Map<String, Latest<ProductEvent>> products = new LinkedHashMap<>();
-    private final Map<String, Latest<CategoryEvent>> categories = new LinkedHashMap<>();
-    private final Map<String, Latest<InventoryEvent>> inventories = new LinkedHashMap<>();
+    private final List<Latest<ProductEvent>> products = new ArrayList<>();
+    private final List<Latest<CategoryEvent>> categories = new ArrayList<>();
+    private final List<Latest<InventoryEvent>> inventories = new ArrayList<>();
 
     static DetailChanges of(List<LoggedEvent> events) {
         DetailChanges changes = new DetailChanges();
-        for (LoggedEvent logged : events) {
+        for (LoggedEvent logged : NewestPerAggregate.of(events)) {
             long sequence = logged.envelope().sequence();
-            String key = logged.event().tenant() + ":" + logged.event().aggregateId();
             switch (logged.event()) {
-                case ProductEvent product -> keepNewest(changes.products, key, new Latest<>(product, sequence));
-                case CategoryEvent category -> keepNewest(changes.categories, key, new Latest<>(category, sequence));
-                case InventoryEvent inventory -> keepNewest(changes.inventories, key, new Latest<>(inventory, sequence));
+                case ProductEvent product -> changes.products.add(new Latest<>(product, sequence));
+                case CategoryEvent category -> changes.categories.add(new Latest<>(category, sequence));
+                case InventoryEvent inventory -> changes.inventories.add(new Latest<>(inventory, sequence));
                 default -> throw new IllegalArgumentException("not an event of this model: " + logged.event().getClass().getName());
             }
         }
@@ -41,18 +39,14 @@ final class DetailChanges {
     }
 
     Collection<Latest<ProductEvent>> products() {
-        return products.values();
+        return products;
     }
 
     Collection<Latest<CategoryEvent>> categories() {
-        return categories.values();
+        return categories;
     }
 
     Collection<Latest<InventoryEvent>> inventories() {
-        return inventories.values();
-    }
-
-    private static <E extends DomainEvent> void keepNewest(Map<String, Latest<E>> latest, String key, Latest<E> candidate) {
-        latest.merge(key, candidate, (kept, other) -> other.event().aggregateVersion() > kept.event().aggregateVersion() ? other : kept);
+        return inventories;
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.platform.db.DatabaseException;
 import dev.catalog.platform.events.LoggedEvent;
-import dev.catalog.projection.search.NewestPerAggregate;
+import dev.catalog.projection.batch.NewestPerAggregate;
 import dev.catalog.projection.search.SearchIndexWriter;
 import dev.catalog.projection.search.WriteOutcome;
 import dev.catalog.rebuild.CategoryFacts;

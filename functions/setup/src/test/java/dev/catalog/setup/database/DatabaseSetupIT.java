@@ -3,13 +3,13 @@ package dev.catalog.setup.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catalog.local.process.FreePorts;
+import dev.catalog.local.process.TestStackLayout;
 import dev.catalog.local.services.postgres.PostgresConnection;
 import dev.catalog.local.services.postgres.PostgresServer;
 import dev.catalog.platform.db.ConnectionPool;
 import dev.catalog.platform.db.DatabaseCredentials;
 import dev.catalog.platform.db.DatabaseSettings;
 import dev.catalog.platform.secrets.UsernamePassword;
-import dev.catalog.setup.TestStacks;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,7 +29,7 @@ class DatabaseSetupIT {
 
     @BeforeAll
     static void migrateAndPrepareDebezium() {
-        server = PostgresServer.start(TestStacks.newLayout("postgres"), FreePorts.next(),
+        server = PostgresServer.start(TestStackLayout.create("postgres"), FreePorts.next(),
                 PostgresServer.ExistingData.WIPE);
         PostgresConnection connection = server.connection();
         master = ConnectionPool.create(new DatabaseSettings(connection.jdbcUrl(),

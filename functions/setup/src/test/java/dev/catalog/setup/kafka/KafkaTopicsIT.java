@@ -3,9 +3,9 @@ package dev.catalog.setup.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catalog.local.process.FreePorts;
+import dev.catalog.local.process.TestStackLayout;
 import dev.catalog.local.services.kafka.KafkaBroker;
 import dev.catalog.platform.kafka.KafkaConnection;
-import dev.catalog.setup.TestStacks;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +24,7 @@ class KafkaTopicsIT {
 
     @BeforeAll
     static void startBroker() {
-        broker = KafkaBroker.start(TestStacks.newLayout("kafka"), FreePorts.next(), FreePorts.next());
+        broker = KafkaBroker.start(TestStackLayout.create("kafka"), FreePorts.next(), FreePorts.next());
         connection = new KafkaConnection(broker.bootstrapServers(), KafkaConnection.Authentication.NONE);
     }
 

@@ -1,6 +1,7 @@
 package dev.catalog.local.bench;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.catalog.local.services.kafka.CatalogTopics;
 import dev.catalog.local.services.postgres.PostgresConnection;
 import dev.catalog.platform.json.Json;
 import dev.catalog.search.document.AttributeFacets;
@@ -55,7 +56,7 @@ public final class RebuildBenchmark {
     private static final long PROGRESS_EVERY = 100_000;
     private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
     };
-    private static final Set<String> EVENT_TOPICS = Set.of("catalog.product", "catalog.category", "catalog.inventory");
+    private static final Set<String> EVENT_TOPICS = CatalogTopics.aggregateEvents();
 
     public record Settings(PostgresConnection database, URI openSearch, String kafkaBootstrapServers, SfnClient stepFunctions,
                            long minimumEvents, int products, int tenants, Integer batchEvents) {

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * A stack of services for one test: its own directory below target/it-stack, the checkout's shared
- * distributions. Left in place after the run, for its logs; {@code mvn clean} removes it.
+ * A stack of services for one integration test: its own directory below target/it-stack, the checkout's shared
+ * distributions. Left in place after the run, for its logs; {@code mvn clean} removes it. In the main code, beside
+ * {@link FreePorts}, because the integration tests of every module that starts a service use it; the build sets the
+ * two system properties it reads.
  */
 public final class TestStackLayout {
 

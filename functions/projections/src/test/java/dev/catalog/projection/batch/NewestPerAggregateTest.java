@@ -1,4 +1,4 @@
-package dev.catalog.projection.search;
+package dev.catalog.projection.batch;
 
 import static dev.catalog.search.testing.TestCatalog.batch;
 import static org.assertj.core.api.Assertions.assertThat;

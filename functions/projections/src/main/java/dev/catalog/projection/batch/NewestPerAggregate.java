@@ -1,4 +1,4 @@
-package dev.catalog.projection.search;
+package dev.catalog.projection.batch;
 
 import dev.catalog.platform.events.LoggedEvent;
 import java.util.LinkedHashMap;
@@ -7,11 +7,11 @@ import java.util.Map;
 
 /**
  * The newest event of each aggregate in a batch. Events carry the aggregate's whole state after the change, so the
- * newest one writes what all of them together would: a replay of ten events of a product sends one scripted update
- * instead of ten, and no two updates of one document meet in the same bulk request.
+ * newest one writes what all of them together would: the detail projection writes one row per aggregate of a batch,
+ * and a search replay sends one scripted update per document part instead of one per event.
  *
- * <p>Only for replays. The live path writes every event, because it answers for each one (a refused event goes to the
- * dead-letter topic); a replay only needs the read model to end right, which the verification checks.
+ * <p>The live search path does not use it: it answers for each event (a refused one goes to the dead-letter topic),
+ * and coalescing would hide the older events of an aggregate whose newest one is refused.
  */
 public final class NewestPerAggregate {
 
