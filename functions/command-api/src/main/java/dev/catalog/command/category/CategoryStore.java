@@ -5,7 +5,9 @@ import dev.catalog.domain.category.Category;
 import dev.catalog.domain.category.CategoryCreated;
 import dev.catalog.domain.category.CategoryEvent;
 import dev.catalog.domain.category.CategoryId;
+import dev.catalog.domain.category.CategoryMoved;
 import dev.catalog.domain.category.CategoryName;
+import dev.catalog.domain.category.CategoryRenamed;
 import dev.catalog.domain.category.CategoryState;
 import dev.catalog.domain.category.CategoryTree;
 import dev.catalog.domain.shared.Rejection;
@@ -85,11 +87,16 @@ public final class CategoryStore {
 
     Optional<Rejection> save(Transaction transaction, CategoryEvent event) throws SQLException {
         CategoryState state = event.category();
-        if (event instanceof CategoryCreated) {
-            return insert(transaction, state);
-        }
+        return switch (event) {
+            case CategoryCreated created -> insert(transaction, state);
+            case CategoryRenamed renamed -> update(transaction, state);
+            case CategoryMoved moved -> update(transaction, state);
+        };
+    }
+
+    private Optional<Rejection> update(Transaction transaction, CategoryState state) throws SQLException {
         try {
-            return update(transaction, state) == 1 ? Optional.empty()
+            return updateRow(transaction, state) == 1 ? Optional.empty()
                     : Optional.of(new Rejection.VersionMismatch(state.version() - 1, -1));
         } catch (SQLException e) {
             if (SqlStates.violates(e, SqlStates.UNIQUE_VIOLATION, NAME_TAKEN)) {
@@ -112,7 +119,7 @@ public final class CategoryStore {
         }
     }
 
-    private int update(Transaction transaction, CategoryState state) throws SQLException {
+    private int updateRow(Transaction transaction, CategoryState state) throws SQLException {
         try (PreparedStatement update = transaction.connection().prepareStatement(UPDATE)) {
             update.setString(1, state.name().value());
             setParent(update, 2, state.parentId());

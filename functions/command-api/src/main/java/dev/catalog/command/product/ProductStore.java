@@ -7,11 +7,15 @@ import dev.catalog.domain.product.Brand;
 import dev.catalog.domain.product.Description;
 import dev.catalog.domain.product.Price;
 import dev.catalog.domain.product.Product;
+import dev.catalog.domain.product.ProductActivated;
 import dev.catalog.domain.product.ProductCreated;
 import dev.catalog.domain.product.ProductDeleted;
+import dev.catalog.domain.product.ProductDetailsChanged;
+import dev.catalog.domain.product.ProductDiscontinued;
 import dev.catalog.domain.product.ProductEvent;
 import dev.catalog.domain.product.ProductId;
 import dev.catalog.domain.product.ProductName;
+import dev.catalog.domain.product.ProductPriceChanged;
 import dev.catalog.domain.product.ProductState;
 import dev.catalog.domain.product.ProductStatus;
 import dev.catalog.domain.product.Sku;
@@ -66,7 +70,10 @@ final class ProductStore {
         return switch (event) {
             case ProductCreated created -> insert(transaction, state);
             case ProductDeleted deleted -> expectOneRow(delete(transaction, state), state);
-            default -> expectOneRow(update(transaction, state), state);
+            case ProductDetailsChanged changed -> expectOneRow(update(transaction, state), state);
+            case ProductPriceChanged repriced -> expectOneRow(update(transaction, state), state);
+            case ProductActivated activated -> expectOneRow(update(transaction, state), state);
+            case ProductDiscontinued discontinued -> expectOneRow(update(transaction, state), state);
         };
     }
 
