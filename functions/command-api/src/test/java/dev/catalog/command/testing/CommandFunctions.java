@@ -8,6 +8,7 @@ import dev.catalog.domain.shared.IdSource;
 import dev.catalog.domain.shared.TenantId;
 import dev.catalog.local.services.postgres.PostgresConnection;
 import dev.catalog.local.services.postgres.TestPostgres;
+import dev.catalog.local.services.postgres.WriteModelRows;
 import dev.catalog.platform.db.ConnectionPool;
 import dev.catalog.platform.db.DatabaseSettings;
 import java.sql.Connection;
@@ -29,19 +30,10 @@ import javax.sql.DataSource;
  */
 public final class CommandFunctions {
 
-    private static final DataSource DATA_SOURCE = dataSource(TestPostgres.migrated());
+    private static final PostgresConnection DATABASE = TestPostgres.migrated();
+    private static final DataSource DATA_SOURCE = dataSource(DATABASE);
     public static final CommandApi API = new CommandApi(DATA_SOURCE, Clock.systemUTC(), IdSource.random());
 
-    // Every row a tenant has in the write model, as text: what "changes nothing" compares.
-    private static final String WRITE_MODEL = """
-            select 'category ' || to_jsonb(t)::text from category t where tenant_id = ?
-            union all select 'product ' || to_jsonb(t)::text from product t where tenant_id = ?
-            union all select 'inventory ' || to_jsonb(t)::text from inventory t where tenant_id = ?
-            union all select 'stock_level ' || to_jsonb(t)::text from stock_level t where tenant_id = ?
-            union all select 'outbox ' || to_jsonb(t)::text from outbox t where tenant_id = ?
-            union all select 'idempotency_key ' || to_jsonb(t)::text from idempotency_key t where tenant_id = ?
-            order by 1
-            """;
     private static final String EVENTS = """
             select event_type || ' v' || aggregate_version from outbox where tenant_id = ? and aggregate_id = ? order by sequence
             """;
@@ -64,8 +56,7 @@ public final class CommandFunctions {
 
     /** Every row of the tenant in every write model table, outbox and idempotency keys included. */
     public static List<String> writeModel(TenantId tenant) {
-        String t = tenant.value();
-        return query(WRITE_MODEL, t, t, t, t, t, t);
+        return WriteModelRows.of(DATABASE, tenant.value());
     }
 
     /** The first column of each row {@code sql} selects. */
