@@ -36,15 +36,17 @@ public final class ProjectionCalls {
         }
     }
 
-    /**
-     * Waits until the function's event source mapping has committed past every one of {@code records}: it delivered
-     * them to the function, which processed them. Fails at once when the mapping had committed past any of them before
-     * (a delivery would then not be a redelivery).
-     */
-    public static void awaitRedelivered(CatalogStack stack, String function, List<ConsumerRecord<String, String>> records,
-                                        Duration within) {
-        assertThat(records).as("not yet delivered by the mapping").allSatisfy(record ->
-                assertThat(committedOffset(stack, function, record)).isLessThanOrEqualTo(record.offset()));
+    /** The function's event source mapping has not committed past any of {@code records}: it has not processed them. */
+    public static void assertNotDeliveredByTheMapping(CatalogStack stack, String function,
+                                                      List<ConsumerRecord<String, String>> records) {
+        assertThat(records).allSatisfy(record -> assertThat(committedOffset(stack, function, record))
+                .as("%s's mapping already committed past %s-%d@%d", function, record.topic(), record.partition(), record.offset())
+                .isLessThanOrEqualTo(record.offset()));
+    }
+
+    /** Waits until the function's event source mapping has committed past every one of {@code records}: processed. */
+    public static void awaitDeliveredByTheMapping(CatalogStack stack, String function,
+                                                  List<ConsumerRecord<String, String>> records, Duration within) {
         await().atMost(within).untilAsserted(() -> assertThat(records).allSatisfy(record ->
                 assertThat(committedOffset(stack, function, record)).isGreaterThan(record.offset())));
     }

@@ -1,13 +1,13 @@
 package dev.catalog.command.testing;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.catalog.platform.json.Json;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What a command function answered. */
+/** What a command function answered, with its headers looked up as HTTP does (ignoring case). */
 public record Answer(int status, Map<String, String> headers, String body) {
 
     public Answer {
@@ -21,28 +21,24 @@ public record Answer(int status, Map<String, String> headers, String body) {
     }
 
     public JsonNode json() {
-        try {
-            return Json.parse(body);
-        } catch (JsonProcessingException e) {
-            throw new AssertionError("body is not JSON: " + body, e);
-        }
+        return Json.read(body, JsonNode.class);
     }
 
+    /** The created or changed aggregate's id, and its version: the command's answer. */
     public String id() {
-        return json().get("id").asText();
+        return json().path("id").asText();
     }
 
     public long version() {
-        return json().get("version").asLong();
+        return json().path("version").asLong();
     }
 
-    /** The problem's code, for a refusal. */
+    /** The problem's code, and the fields it names, for a refusal. */
     public String code() {
-        return json().get("code").asText();
+        return json().path("code").asText();
     }
 
-    /** The fields a 400 or 422 names. */
-    public java.util.List<String> fields() {
+    public List<String> fields() {
         return json().path("errors").findValuesAsText("field");
     }
 
