@@ -24,7 +24,7 @@ import org.openqa.selenium.WebElement;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleSearchIT {
 
-    private static final int PRODUCTS = 150;
+    private static final int PRODUCTS = 100;
 
     private final CatalogStack stack = CatalogStack.get();
     private SeededTenant catalog;

@@ -37,7 +37,7 @@ final class SeededTenant {
         String tenant = Tenants.fresh(name);
         CatalogGenerator generator = new CatalogGenerator(Vocabulary.standard(), new SeedPlan(7, products, List.of(tenant)));
         try {
-            SeedReport report = new CatalogSeeder(new CatalogClient(stack.apiUrl(), stack::token), 4).seed(generator, SeedProgress.NONE);
+            SeedReport report = new CatalogSeeder(new CatalogClient(stack.apiUrl(), stack::token), 6).seed(generator, SeedProgress.NONE);
             assertThat(report.failed()).as("products the seeder could not create: " + report.failures()).isZero();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -34,7 +34,7 @@ final class LagSampler implements AutoCloseable {
     }
 
     private static final String NEWEST_BATCHES = """
-            select p.projection, p.topic_partition, p.last_applied_at, o.occurred_at
+            select p.projection, p.topic_partition, p.last_applied_at, p.last_sequence, o.occurred_at
               from projection_progress p
               join projection_version v on v.projection = p.projection and v.version = p.version and v.status = 'LIVE'
               join outbox o on o.sequence = p.last_sequence
@@ -43,7 +43,7 @@ final class LagSampler implements AutoCloseable {
 
     private final PostgresConnection database;
     private final Deque<Sample> samples = new ArrayDeque<>();
-    private final Map<String, Instant> seen = new HashMap<>();
+    private final Map<String, Applied> seen = new HashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("console-lag-sampler").factory());
     private Connection connection;
@@ -75,7 +75,8 @@ final class LagSampler implements AutoCloseable {
                 select.setTimestamp(1, java.sql.Timestamp.from(windowStart));
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        record(rows.getString(1), rows.getString(2), rows.getTimestamp(3).toInstant(), rows.getTimestamp(4).toInstant());
+                        record(rows.getString(1), rows.getString(2), new Applied(rows.getTimestamp(3).toInstant(), rows.getLong(4)),
+                                rows.getTimestamp(5).toInstant());
                     }
                 }
             }
@@ -90,11 +91,19 @@ final class LagSampler implements AutoCloseable {
         }
     }
 
-    private synchronized void record(String projection, String partition, Instant appliedAt, Instant committedAt) {
-        Instant previous = seen.put(projection + "/" + partition, appliedAt);
-        if (previous == null || appliedAt.isAfter(previous)) {
-            samples.addLast(new Sample(projection, appliedAt, Math.max(0, Duration.between(committedAt, appliedAt).toMillis())));
+    /**
+     * A batch is sampled when it applied an event newer than the partition's last: a batch of only duplicates or
+     * dead letters moves {@code last_applied_at} but not {@code last_sequence}, and says nothing about lag.
+     */
+    private synchronized void record(String projection, String partition, Applied applied, Instant committedAt) {
+        Applied previous = seen.put(projection + "/" + partition, applied);
+        if (previous == null || applied.at().isAfter(previous.at()) && applied.sequence() > previous.sequence()) {
+            samples.addLast(new Sample(projection, applied.at(), Math.max(0, Duration.between(committedAt, applied.at()).toMillis())));
         }
+    }
+
+    /** Where a partition's progress stood: when its latest batch was applied, and the newest sequence applied. */
+    private record Applied(Instant at, long sequence) {
     }
 
     private void closeConnection() {

@@ -118,7 +118,7 @@ export function mountPipeline(main) {
         scales: { x: { time: true, range: () => [Date.now() / 1000 - windowSeconds, Date.now() / 1000] },
           y: { range: (u, min, max) => [0, Math.max(100, (max ?? 0) * 1.15)] } },
         axes: [{ stroke: '#5b6270', grid: { stroke: '#eceef3' } },
-          { stroke: '#5b6270', grid: { stroke: '#eceef3' }, size: 64, values: (u, values) => values.map((v) => duration(v)) }],
+          { stroke: '#5b6270', grid: { stroke: '#eceef3' }, size: 64, values: (u, values) => values.map(axisDuration) }],
         series: [{}, ...SERIES.map((s) => ({ label: s.label, stroke: s.stroke, width: 1.25, spanGaps: true,
           points: { size: 4, fill: s.stroke }, value: (u, v) => (v == null ? '–' : duration(v)) }))],
         legend: { show: false },
@@ -175,6 +175,13 @@ export function mountPipeline(main) {
     clearTimeout(timer);
     chart?.destroy();
   };
+}
+
+/** Axis labels stay short: 250 ms, 1.5 s, 2.5 min. */
+function axisDuration(millis) {
+  if (millis < 1000) return `${millis} ms`;
+  if (millis < 60_000) return `${+(millis / 1000).toFixed(1)} s`;
+  return `${+(millis / 60_000).toFixed(1)} min`;
 }
 
 function stage(id, title, sub, service, figures, topics) {
