@@ -8,38 +8,19 @@ import dev.catalog.local.services.kafka.CatalogTopics;
 import dev.catalog.local.stack.StackStatus;
 import dev.catalog.systemtest.support.ApiAnswer;
 import dev.catalog.systemtest.support.ApiCall;
-import dev.catalog.systemtest.support.CatalogStack;
 import dev.catalog.systemtest.support.Tenants;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The console's pipeline page, in a real browser: each stage as the stack reports it, the lag chart, parked records. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsolePipelineIT {
+class ConsolePipelineIT extends BrowserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final CatalogStack stack = CatalogStack.get();
-    private ConsoleBrowser browser;
-
-    @BeforeAll
-    void open() {
-        browser = ConsoleBrowser.open(stack.stack().consoleUrl());
-    }
-
-    @AfterAll
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void each_stage_shows_the_state_the_stack_reports() {

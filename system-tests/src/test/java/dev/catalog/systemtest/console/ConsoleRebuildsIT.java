@@ -2,16 +2,12 @@ package dev.catalog.systemtest.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catalog.systemtest.support.CatalogStack;
 import dev.catalog.systemtest.support.Rebuilds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -19,27 +15,12 @@ import org.openqa.selenium.support.ui.Select;
  * The console's rebuilds page, in a real browser: a rebuild started from the form and followed on the state machine
  * to SUCCEEDED, a rollback, and a rebuild the state machine refuses, with its error as Step Functions reports it.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleRebuildsIT {
+class ConsoleRebuildsIT extends BrowserTest {
 
     /** The states in the order a run passes them; the replay loop is one step. */
     private static final List<List<String>> ORDER = List.of(List.of("Prepare"), List.of("Replay", "Replayed?"), List.of("Verify"),
             List.of("Verified?"), List.of("CutOver"), List.of("Rebuilt"));
 
-    private final CatalogStack stack = CatalogStack.get();
-    private ConsoleBrowser browser;
-
-    @BeforeAll
-    void open() {
-        browser = ConsoleBrowser.open(stack.stack().consoleUrl());
-    }
-
-    @AfterAll
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void a_rebuild_started_in_the_console_reaches_succeeded_with_the_highlight_following_it_and_rolls_back() {

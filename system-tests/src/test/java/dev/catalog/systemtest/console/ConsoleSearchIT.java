@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.catalog.systemtest.support.ApiAnswer;
-import dev.catalog.systemtest.support.CatalogStack;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -21,26 +18,15 @@ import org.openqa.selenium.WebElement;
  * The console's search, in a real browser, against what the HTTP API answers the same search: results as they are
  * typed, facet counts, a facet clicked, a product opened, and a bad filter answered with the API's own error.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleSearchIT {
+class ConsoleSearchIT extends BrowserTest {
 
     private static final int PRODUCTS = 100;
 
-    private final CatalogStack stack = CatalogStack.get();
     private SeededTenant catalog;
-    private ConsoleBrowser browser;
 
     @BeforeAll
-    void seedAndOpen() {
+    void seed() {
         catalog = SeededTenant.create(stack, "console-search", PRODUCTS);
-        browser = ConsoleBrowser.open(stack.stack().consoleUrl());
-    }
-
-    @AfterAll
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
