@@ -55,6 +55,12 @@ public final class Rebuilds {
         }
         List<RebuildState.Target> prepared = new ArrayList<>();
         try (Connection connection = database.getConnection()) {
+            long end = eventLog.highWaterMark(connection);
+            if (from > end) {
+                // Nothing after it to replay: the run would copy the LIVE version and call that a rebuild.
+                throw new IllegalArgumentException("fromSequence " + from + " is beyond the end of the event log (its last sequence is "
+                        + end + ")");
+            }
             for (String projection : Projections.named(request.projection())) {
                 ProjectionTarget target = target(projection);
                 Optional<VersionLedger.Building> existing = ledger.building(connection, projection);

@@ -1,6 +1,7 @@
 package dev.catalog.local.bench;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.catalog.local.rebuilds.RebuildControl;
 import dev.catalog.local.services.kafka.CatalogTopics;
 import dev.catalog.local.services.postgres.PostgresConnection;
 import dev.catalog.platform.json.Json;
@@ -37,7 +38,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
-import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
@@ -58,7 +58,7 @@ public final class RebuildBenchmark {
     };
     private static final Set<String> EVENT_TOPICS = CatalogTopics.aggregateEvents();
 
-    public record Settings(PostgresConnection database, URI openSearch, String kafkaBootstrapServers, SfnClient stepFunctions,
+    public record Settings(PostgresConnection database, URI openSearch, String kafkaBootstrapServers, RebuildControl rebuilds,
                            long minimumEvents, int products, int tenants, Integer batchEvents) {
     }
 
@@ -127,21 +127,16 @@ public final class RebuildBenchmark {
     }
 
     private Result rebuild(String projection) throws Exception {
-        String machine = settings.stepFunctions().listStateMachines().stateMachines().stream()
-                .filter(candidate -> candidate.name().startsWith("catalog-rebuild")).findFirst().orElseThrow().stateMachineArn();
-        String execution = settings.stepFunctions().startExecution(start -> start.stateMachineArn(machine)
-                .input(settings.batchEvents() == null ? "{\"projection\": \"%s\"}".formatted(projection)
-                        : "{\"projection\": \"%s\", \"pace\": {\"batchEvents\": %d}}".formatted(projection, settings.batchEvents())))
-                .executionArn();
+        String execution = settings.rebuilds().start(new RebuildControl.Request(projection, null, settings.batchEvents(), null));
         DescribeExecutionResponse described;
         do {
             Thread.sleep(500);
-            described = settings.stepFunctions().describeExecution(describe -> describe.executionArn(execution));
+            described = settings.rebuilds().describe(execution);
         } while (described.status() == ExecutionStatus.RUNNING);
         if (described.status() != ExecutionStatus.SUCCEEDED) {
             throw new IllegalStateException("rebuild of " + projection + " ended " + described.status() + ": " + described.error() + " " + described.cause());
         }
-        List<HistoryEvent> history = history(execution);
+        List<HistoryEvent> history = settings.rebuilds().history(execution);
         Instant replayStart = at(history, HistoryEventType.TASK_STATE_ENTERED, "Replay", true);
         Instant replayEnd = at(history, HistoryEventType.TASK_STATE_EXITED, "Replay", false);
         Instant verifyStart = at(history, HistoryEventType.TASK_STATE_ENTERED, "Verify", true);
@@ -153,18 +148,6 @@ public final class RebuildBenchmark {
         }
         return new Result(replayed, seconds(replayStart, replayEnd), seconds(verifyStart, verifyEnd),
                 seconds(described.startDate(), described.stopDate()));
-    }
-
-    private List<HistoryEvent> history(String execution) {
-        List<HistoryEvent> events = new ArrayList<>();
-        String token = null;
-        do {
-            String next = token;
-            var page = settings.stepFunctions().getExecutionHistory(history -> history.executionArn(execution).maxResults(1000).nextToken(next));
-            events.addAll(page.events());
-            token = page.nextToken();
-        } while (token != null);
-        return events;
     }
 
     private static Instant at(List<HistoryEvent> history, HistoryEventType type, String state, boolean first) {

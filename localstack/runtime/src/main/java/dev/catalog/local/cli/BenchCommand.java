@@ -2,10 +2,10 @@ package dev.catalog.local.cli;
 
 import dev.catalog.local.bench.CommandBenchmark;
 import dev.catalog.local.bench.RebuildBenchmark;
+import dev.catalog.local.rebuilds.RebuildControl;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import software.amazon.awssdk.services.sfn.SfnClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -64,9 +64,9 @@ final class BenchCommand {
                 return 1;
             }
             RunningStack stack = running.get();
-            try (SfnClient stepFunctions = LocalAws.stepFunctions(stack)) {
+            try (RebuildControl rebuilds = stack.rebuilds()) {
                 new RebuildBenchmark(new RebuildBenchmark.Settings(stack.database(), stack.openSearch(), stack.kafkaBootstrapServers(),
-                        stepFunctions, events, products, tenants, batchEvents))
+                        rebuilds, events, products, tenants, batchEvents))
                         .run(System.out);
             }
             return 0;

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 // scope INHERIT: every subcommand takes --help (and --version) too, e.g. ./catalog bench lag --help.
 @Command(name = "catalog", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "Catalog local runtime",
         description = "Runs Catalog locally: PostgreSQL, Kafka, Debezium Server and OpenSearch as child processes, and "
-                + "the functions of template.yaml behind the HTTP API (127.0.0.1:3000) and an AWS-compatible endpoint (127.0.0.1:4566).",
+                + "the functions of template.yaml behind the HTTP API (127.0.0.1:3000) and an AWS-compatible endpoint (127.0.0.1:4566), "
+                + "with a console in the browser (127.0.0.1:3001).",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, TokenCommand.class, InvokeCommand.class,
                 SeedCommand.class, RebuildCommand.class, RollbackCommand.class, ProjectionsCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})

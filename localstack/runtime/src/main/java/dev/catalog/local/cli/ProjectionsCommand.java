@@ -1,5 +1,6 @@
 package dev.catalog.local.cli;
 
+import dev.catalog.local.rebuilds.ProjectionVersions;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ final class ProjectionsCommand implements Callable<Integer> {
         }
         System.out.printf("%-8s %-4s %-9s %-12s %-24s %-12s %s%n", "PROJ", "VER", "STATUS", "TARGET", "REPLAY (from..reached/mark)",
                 "LIVE SEQ", "NOTES");
-        for (ProjectionVersions.Row row : ProjectionVersions.read(running.get())) {
+        for (ProjectionVersions.Row row : ProjectionVersions.read(running.get().database())) {
             String replay = row.highWaterMark() == null ? "-" : row.fromSequence() + ".." + row.replayedTo() + "/" + row.highWaterMark()
                     + " (" + row.eventsReplayed() + " ev)";
             String notes = row.error() != null ? "error: " + row.error()

@@ -1,5 +1,8 @@
 package dev.catalog.local.cli;
 
+import dev.catalog.local.rebuilds.ProjectionVersions;
+import dev.catalog.local.rebuilds.RebuildControl;
+import dev.catalog.local.rebuilds.ReplayProgress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -7,10 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
-import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
 
 /**
  * {@code ./catalog rebuild --projection search|detail|all [--from-sequence N]}: starts the rebuild state machine on the
@@ -32,36 +33,22 @@ final class RebuildCommand implements Callable<Integer> {
         if (running.isEmpty()) {
             return 1;
         }
-        try (SfnClient sfn = LocalAws.stepFunctions(running.get())) {
-            StateMachineListItem machine = sfn.listStateMachines().stateMachines().stream()
-                    .filter(candidate -> candidate.name().startsWith("catalog-rebuild")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no rebuild state machine on the local endpoint"));
-            String execution = sfn.startExecution(start -> start.stateMachineArn(machine.stateMachineArn())
-                    .input("{\"projection\": \"" + projection + "\", \"fromSequence\": " + fromSequence + "}")).executionArn();
+        try (RebuildControl rebuilds = running.get().rebuilds()) {
+            String execution = rebuilds.start(new RebuildControl.Request(projection, Long.toString(fromSequence), null, null));
             System.out.println("Started " + execution);
-            return follow(sfn, running.get(), execution);
+            return follow(rebuilds, running.get(), execution);
         }
     }
 
-    private int follow(SfnClient sfn, RunningStack stack, String execution) throws Exception {
+    private int follow(RebuildControl rebuilds, RunningStack stack, String execution) throws Exception {
         Instant started = Instant.now();
-        long previousEvents = -1;
-        Instant previousAt = started;
-        double rate = 0;
+        ReplayProgress progress = new ReplayProgress();
         while (true) {
-            DescribeExecutionResponse described = sfn.describeExecution(describe -> describe.executionArn(execution));
-            List<ProjectionVersions.Row> building = ProjectionVersions.read(stack).stream()
-                    .filter(row -> "BUILDING".equals(row.status())).toList();
-            long events = building.stream().mapToLong(ProjectionVersions.Row::eventsReplayed).sum();
-            long remaining = building.stream().filter(row -> row.highWaterMark() != null && row.replayedTo() != null)
-                    .mapToLong(row -> Math.max(0, row.highWaterMark() - row.replayedTo())).max().orElse(0);
+            DescribeExecutionResponse described = rebuilds.describe(execution);
+            List<ProjectionVersions.Row> building = ProjectionVersions.read(stack.database()).stream()
+                    .filter(row -> "BUILDING".equals(row.status()) && execution.equals(row.runId())).toList();
             Instant now = Instant.now();
-            if (previousEvents >= 0 && now.isAfter(previousAt)) {
-                double instant = (events - previousEvents) / (Duration.between(previousAt, now).toMillis() / 1000.0);
-                rate = rate == 0 ? instant : 0.7 * rate + 0.3 * instant;
-            }
-            previousEvents = events;
-            previousAt = now;
+            ReplayProgress.Snapshot snapshot = progress.update(building, now);
             if (described.status() != ExecutionStatus.RUNNING) {
                 System.out.println();
                 System.out.printf("Rebuild %s after %d s%n", described.status(), Duration.between(started, now).toSeconds());
@@ -70,8 +57,8 @@ final class RebuildCommand implements Callable<Integer> {
                 return described.status() == ExecutionStatus.SUCCEEDED ? 0 : 2;
             }
             System.out.printf("\r  %-44s events replayed %,10d   rate %,8.0f/s   ETA %s        ",
-                    building.stream().map(row -> row.projection() + " v" + row.version()).toList(), events, rate,
-                    rate > 0 && remaining > 0 ? Duration.ofSeconds((long) (remaining / rate)).toString().substring(2).toLowerCase() : "-");
+                    building.stream().map(row -> row.projection() + " v" + row.version()).toList(), snapshot.events(),
+                    snapshot.rate(), snapshot.eta().map(eta -> eta.toString().substring(2).toLowerCase()).orElse("-"));
             System.out.flush();
             Thread.sleep(1000);
         }

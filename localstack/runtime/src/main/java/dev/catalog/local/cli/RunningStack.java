@@ -3,6 +3,7 @@ package dev.catalog.local.cli;
 import dev.catalog.local.auth.LocalSigningKey;
 import dev.catalog.local.auth.LocalTokenIssuer;
 import dev.catalog.local.client.CatalogClient;
+import dev.catalog.local.rebuilds.RebuildControl;
 import dev.catalog.local.services.postgres.PostgresConnection;
 import dev.catalog.local.services.postgres.PostgresServer;
 import dev.catalog.local.stack.StackPorts;
@@ -40,6 +41,11 @@ record RunningStack(StackPorts ports, LocalTokenIssuer tokens) {
 
     String kafkaBootstrapServers() {
         return "127.0.0.1:" + ports.kafka();
+    }
+
+    /** Rebuilds and rollbacks through the stack's AWS endpoint; the caller closes it. */
+    RebuildControl rebuilds() {
+        return new RebuildControl(URI.create("http://127.0.0.1:" + ports.aws()));
     }
 
     URI openSearch() {

@@ -53,6 +53,7 @@ final class UpCommand implements Callable<Integer> {
         new StackRecord(ProcessHandle.current().pid(), Instant.now(), settings.ports()).write(projectDir);
 
         console.println("Catalog API ready on " + stack.apiUrl().toString().replaceAll("/$", ""));
+        console.println("  Console         " + stack.consoleUrl());
         console.println("  AWS endpoint    " + stack.awsEndpoint().url());
         console.println("  token           ./catalog token --tenant demo");
         console.println("  logs            " + settings.layout().root().resolve("logs"));

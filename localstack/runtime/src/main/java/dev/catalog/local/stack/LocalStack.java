@@ -3,6 +3,8 @@ package dev.catalog.local.stack;
 import dev.catalog.local.auth.LocalSigningKey;
 import dev.catalog.local.awsapi.LocalAwsEndpoint;
 import dev.catalog.local.auth.LocalTokenIssuer;
+import dev.catalog.local.console.ConsoleServer;
+import dev.catalog.local.console.ConsoleSources;
 import dev.catalog.local.eventsources.EventSourceMappings;
 import dev.catalog.local.eventsources.EventSourceSettings;
 import dev.catalog.local.eventsources.MappingDefinition;
@@ -62,6 +64,7 @@ public final class LocalStack implements AutoCloseable {
     private LocalAwsEndpoint awsEndpoint;
     private EventSourceMappings eventSources;
     private LocalTokenIssuer tokens;
+    private ConsoleServer console;
 
     private LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -130,6 +133,14 @@ public final class LocalStack implements AutoCloseable {
                 settings.layout().dataDir("stepfunctions"), stateMachines(template)), new HostedFunctions(template, functions));
         started.push(awsEndpoint);
         awsEndpoint.serve(StatusEndpoint.PATH, new StatusEndpoint(this));
+
+        try {
+            console = ConsoleServer.start(ports.console(), new ConsoleSources(apiUrl(), awsEndpoint.url(), database(),
+                    kafkaBootstrapServers(), this::token, this::status));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serve the console on 127.0.0.1:" + ports.console(), e);
+        }
+        started.push(console);
     }
 
     /**
@@ -233,6 +244,11 @@ public final class LocalStack implements AutoCloseable {
 
     public URI apiUrl() {
         return httpApi.endpoint();
+    }
+
+    /** The console in the browser. */
+    public URI consoleUrl() {
+        return console.url();
     }
 
     /** Where {@code ./catalog status} asks a running stack how it is. */

@@ -40,6 +40,7 @@ final class StatusProbe {
         services.add(new StackStatus.Service("HTTP API", stack.apiUrl().toString(), httpState(stack.apiUrl()), Map.of()));
         services.add(new StackStatus.Service("AWS endpoint", stack.awsEndpoint().url().toString(), "up",
                 Map.of("apis", "Step Functions, Lambda")));
+        services.add(new StackStatus.Service("Console", stack.consoleUrl().toString(), httpState(stack.consoleUrl()), Map.of()));
         services.add(postgres(stack.database()));
         services.add(kafka(stack.kafkaBootstrapServers()));
         services.add(debezium(stack.debeziumStatus(), stack.settings().ports().debezium()));

@@ -1,5 +1,6 @@
-package dev.catalog.local.cli;
+package dev.catalog.local.rebuilds;
 
+import dev.catalog.local.services.postgres.PostgresConnection;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,18 +9,29 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The version tracker as the CLI shows it: every version of every projection, with replay progress. */
-final class ProjectionVersions {
+/**
+ * The version tracker as operators see it ({@code ./catalog projections}, {@code rebuild}, the console): every version
+ * of every projection, with its replay progress and how far the live path has written it.
+ */
+public final class ProjectionVersions {
 
-    record Row(String projection, int version, String status, String target, Long fromSequence, Long highWaterMark,
-               Long replayedTo, long eventsReplayed, long lastSequenceApplied, Instant startedAt, Instant finishedAt,
-               String error, String verification) {
+    /**
+     * @param runId the execution (its ARN) that prepared or took over the version; null for the first versions
+     */
+    public record Row(String projection, int version, String status, String target, Long fromSequence, Long highWaterMark,
+                      Long replayedTo, long eventsReplayed, long lastSequenceApplied, Instant startedAt, Instant finishedAt,
+                      String error, String verification, String runId) {
+
+        /** Events between where replay stands and the high-water mark; 0 before the mark is taken. */
+        public long remaining() {
+            return highWaterMark == null || replayedTo == null ? 0 : Math.max(0, highWaterMark - replayedTo);
+        }
     }
 
     private static final String SELECT = """
             select v.projection, v.version, v.status, v.target, v.replay_from_sequence, v.high_water_mark,
                    v.replayed_to_sequence, v.events_replayed, coalesce(max(p.last_sequence), 0) as last_sequence,
-                   v.started_at, v.finished_at, v.error, v.verification::text as verification
+                   v.started_at, v.finished_at, v.error, v.verification::text as verification, v.run_id
               from projection_version v
               left join projection_progress p on p.projection = v.projection and p.version = v.version
              group by v.projection, v.version
@@ -29,15 +41,16 @@ final class ProjectionVersions {
     private ProjectionVersions() {
     }
 
-    static List<Row> read(RunningStack stack) throws SQLException {
+    public static List<Row> read(PostgresConnection database) throws SQLException {
         List<Row> rows = new ArrayList<>();
-        try (Connection connection = stack.database().open();
+        try (Connection connection = database.open();
              PreparedStatement select = connection.prepareStatement(SELECT); ResultSet row = select.executeQuery()) {
             while (row.next()) {
                 rows.add(new Row(row.getString("projection"), row.getInt("version"), row.getString("status"),
                         row.getString("target"), nullable(row, "replay_from_sequence"), nullable(row, "high_water_mark"),
                         nullable(row, "replayed_to_sequence"), row.getLong("events_replayed"), row.getLong("last_sequence"),
-                        instant(row, "started_at"), instant(row, "finished_at"), row.getString("error"), row.getString("verification")));
+                        instant(row, "started_at"), instant(row, "finished_at"), row.getString("error"),
+                        row.getString("verification"), row.getString("run_id")));
             }
         }
         return rows;

@@ -1,0 +1,119 @@
+package dev.catalog.systemtest.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catalog.local.services.kafka.CatalogTopics;
+import dev.catalog.local.stack.StackStatus;
+import dev.catalog.systemtest.support.ApiAnswer;
+import dev.catalog.systemtest.support.ApiCall;
+import dev.catalog.systemtest.support.Tenants;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+
+/** The console's pipeline page, in a real browser: each stage as the stack reports it, the lag chart, parked records. */
+class ConsolePipelineIT extends BrowserTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+
+    @Test
+    void each_stage_shows_the_state_the_stack_reports() {
+        browser.go("#/pipeline");
+        StackStatus status = stack.stack().status();
+
+        for (Map.Entry<String, String> stage : Map.of("postgres", "PostgreSQL", "debezium", "Debezium Server", "kafka", "Kafka").entrySet()) {
+            assertThat(browser.find("[data-stage='" + stage.getKey() + "'] .stage-head .badge").getText())
+                    .as(stage.getValue()).isEqualTo(state(status, stage.getValue()));
+        }
+        assertThat(browser.find("[data-stage='opensearch'] .badge").getText()).isEqualTo(state(status, "OpenSearch"));
+        for (StackStatus.EventSource source : status.eventSources()) {
+            assertThat(browser.find("[data-function='" + source.function() + "'] .badge").getText()).isEqualTo(source.state());
+        }
+        for (StackStatus.Projection projection : status.projections().stream().filter(p -> p.status().equals("LIVE")).toList()) {
+            assertThat(browser.find("[data-projection='" + projection.projection() + "'] .mini-name").getText())
+                    .isEqualTo(projection.projection() + " v" + projection.version());
+        }
+        assertThat(browser.all("[data-service]")).extracting(row -> row.getAttribute("data-service"))
+                .containsExactlyElementsOf(status.services().stream().map(StackStatus.Service::name).toList());
+    }
+
+    @Test
+    void the_chart_plots_the_batch_of_a_command_from_its_commit_to_the_read_models_commit() throws Exception {
+        browser.go("#/pipeline");
+        browser.find("#lag-chart canvas");
+        String tenant = Tenants.fresh("console-lag");
+        ApiAnswer created = stack.overHttp(ApiCall.to("POST /categories").tenant(tenant).json("{\"name\": \"Lag\"}"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(stack.overHttp(ApiCall.to("GET /categories/{id}").with("id", created.id()).tenant(tenant)
+                .query("minVersion", "1")).status()).isEqualTo(200);
+
+        // The batch that applied the category's event to the detail read model: when its transaction committed, and
+        // how long after the event's commit. An idle stack's partition has no later event to hide it behind.
+        Map<String, Object> batch = stack.db().row("""
+                select p.last_applied_at, o.occurred_at, p.last_sequence
+                  from outbox o
+                  join projection_progress p on p.last_sequence = o.sequence and p.projection = 'detail'
+                  join projection_version v on v.projection = p.projection and v.version = p.version and v.status = 'LIVE'
+                 where o.tenant_id = ? and o.aggregate_type = 'category'
+                """, tenant);
+        Instant appliedAt = ((java.sql.Timestamp) batch.get("last_applied_at")).toInstant();
+        long lag = Duration.between(((java.sql.Timestamp) batch.get("occurred_at")).toInstant(), appliedAt).toMillis();
+
+        JsonNode plotted = browser.await(Duration.ofSeconds(15), page -> {
+            JsonNode samples = pipelineAsThePageReadsIt().path("lag").path("samples");
+            return StreamSupport.stream(samples.spliterator(), false)
+                    .filter(sample -> sample.path("projection").asText().equals("detail")
+                            && Instant.parse(sample.path("appliedAt").asText()).equals(appliedAt))
+                    .findFirst().orElse(null);
+        });
+        assertThat(plotted.path("lagMillis").asLong()).isEqualTo(lag);
+        browser.await(Duration.ofSeconds(15), page -> batches("detail") > 0 && batches("search") > 0);
+        assertThat(browser.find(".lag-figure[data-projection='detail'] dd").getText()).startsWith("median ");
+        browser.screenshot("pipeline");
+    }
+
+    @Test
+    void a_record_no_projection_can_decode_counts_on_the_dead_letter_topic() {
+        browser.go("#/pipeline");
+        long before = Long.parseLong(browser.await(page -> {
+            String records = browser.find("#dead-letters .big-number").getAttribute("data-records");
+            return records.isEmpty() ? null : records;
+        }));
+        String tenant = Tenants.fresh("console-poison");
+        String id = UUID.randomUUID().toString();
+        stack.topics().publish(CatalogTopics.aggregateEvents().iterator().next(), tenant + ":" + id, "{\"not\": \"an event\"}", Map.of(
+                "event_id", "\"" + UUID.randomUUID() + "\"", "event_type", "\"ProductTeleported\"", "schema_version", "1",
+                "sequence", "1", "aggregate_type", "\"product\"", "aggregate_id", "\"" + id + "\"", "aggregate_version", "1",
+                "tenant_id", "\"" + tenant + "\"", "occurred_at", "\"2026-03-01T10:00:00.000000Z\""));
+
+        // Each projection refuses it on its own, and parks it with its own reason.
+        browser.await(Duration.ofSeconds(30), page ->
+                browser.find("#dead-letters .big-number").getAttribute("data-records").equals(Long.toString(before + 2)));
+        assertThat(browser.find("#dead-letters").getAttribute("class")).contains("parked-alert");
+    }
+
+    /** The console's pipeline JSON, fetched by the page's own origin as its script does. */
+    private JsonNode pipelineAsThePageReadsIt() {
+        Object text = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch('/console/pipeline').then(r => r.text()).then(done)");
+        try {
+            return JSON.readTree((String) text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("the console answered no JSON: " + text, e);
+        }
+    }
+
+    private long batches(String projection) {
+        return Long.parseLong(browser.find(".lag-figure[data-projection='" + projection + "']").getAttribute("data-batches"));
+    }
+
+    private static String state(StackStatus status, String service) {
+        return status.services().stream().filter(candidate -> candidate.name().equals(service)).findFirst().orElseThrow().state();
+    }
+}
