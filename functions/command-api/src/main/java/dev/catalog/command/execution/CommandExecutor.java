@@ -42,32 +42,32 @@ public final class CommandExecutor {
 
     /** A decision about an aggregate that exists, taken inside the command's transaction. */
     @FunctionalInterface
-    public interface Change<A, E> {
+    public interface Decider<A, E> {
         Decision<E> decide(A aggregate, Transaction transaction) throws SQLException;
     }
 
     /** A decision that creates an aggregate, taken inside the command's transaction. */
     @FunctionalInterface
-    public interface Creation<E> {
+    public interface Creator<E> {
         Decision<E> decide(Transaction transaction) throws SQLException;
     }
 
     /** Creates an aggregate; answers its id and first version. */
     public <I, E extends DomainEvent> CommandOutcome<VersionedRef> create(CommandContext context, AggregateStore<I, ?, E> store,
-                                                                         I id, Creation<E> creation) {
+                                                                         I id, Creator<E> creator) {
         return execute(context, VersionedRef.class,
-                transaction -> save(transaction, store, 0, creation.decide(transaction), version -> new VersionedRef(id.toString(), version)));
+                transaction -> save(transaction, store, 0, creator.decide(transaction), version -> new VersionedRef(id.toString(), version)));
     }
 
     /** Changes an existing aggregate; answers its id and new version. */
     public <I, A extends Aggregate, E extends DomainEvent> CommandOutcome<VersionedRef> change(
-            CommandContext context, AggregateStore<I, A, E> store, I id, Change<A, E> change) {
-        return change(context, VersionedRef.class, store, id, change, version -> new VersionedRef(id.toString(), version));
+            CommandContext context, AggregateStore<I, A, E> store, I id, Decider<A, E> decider) {
+        return change(context, VersionedRef.class, store, id, decider, version -> new VersionedRef(id.toString(), version));
     }
 
     /** Changes an existing aggregate; answers {@code result} of its new version. */
     public <I, A extends Aggregate, E extends DomainEvent, R> CommandOutcome<R> change(
-            CommandContext context, Class<R> resultType, AggregateStore<I, A, E> store, I id, Change<A, E> change,
+            CommandContext context, Class<R> resultType, AggregateStore<I, A, E> store, I id, Decider<A, E> decider,
             LongFunction<R> result) {
         return execute(context, resultType, transaction -> {
             Optional<A> found = store.load(transaction, context.tenant(), id);
@@ -79,7 +79,7 @@ public final class CommandExecutor {
             if (stale.isPresent()) {
                 return Decided.refused(stale.get());
             }
-            return save(transaction, store, aggregate.version(), change.decide(aggregate, transaction), result);
+            return save(transaction, store, aggregate.version(), decider.decide(aggregate, transaction), result);
         });
     }
 
