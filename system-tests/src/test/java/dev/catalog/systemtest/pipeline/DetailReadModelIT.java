@@ -143,7 +143,9 @@ class DetailReadModelIT {
     @Test
     void a_deleted_product_answers_404() {
         String id = http(ApiCall.to("POST /products").json(productInCategory(uniqueSku(), createCategory("Shoes", null)))).id();
-        http(ApiCall.to("GET /products/{id}").with("id", id).query("minVersion", "1"));
+        ApiAnswer before = http(ApiCall.to("GET /products/{id}").with("id", id).query("minVersion", "1"));
+        assertThat(before.status()).as("in the read model before the delete").isEqualTo(200);
+        assertThat(before.header("Catalog-Stale")).isEmpty();
 
         assertThat(http(ApiCall.to("DELETE /products/{id}").with("id", id).ifMatch(1)).status()).isEqualTo(204);
 

@@ -60,6 +60,10 @@ final class TenantCatalog {
                 .json(json(Map.of("quantity", quantity))));
     }
 
+    ApiAnswer delete(String id, long version) {
+        return succeed(ApiCall.to("DELETE /products/{id}").with("id", id).ifMatch(version));
+    }
+
     ApiAnswer fileUnder(String id, long version, String categoryId) {
         return succeed(ApiCall.to("PATCH /products/{id}").with("id", id).ifMatch(version).json(json(Map.of("categoryId", categoryId))));
     }

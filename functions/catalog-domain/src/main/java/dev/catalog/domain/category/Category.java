@@ -3,9 +3,12 @@ package dev.catalog.domain.category;
 import static dev.catalog.domain.shared.RejectionCode.CATEGORY_CYCLE;
 import static dev.catalog.domain.shared.RejectionCode.CATEGORY_NOT_FOUND;
 
+import dev.catalog.domain.shared.Aggregate;
+import dev.catalog.domain.shared.Change;
 import dev.catalog.domain.shared.Decision;
 import dev.catalog.domain.shared.TenantId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +17,7 @@ import java.util.Optional;
  * The category aggregate: one node of the tenant's category tree. Unique sibling names are guarded by storage
  * (two writers could otherwise both pass a check), the shape of the tree by the rules here.
  */
-public final class Category {
+public final class Category implements Aggregate {
 
     private final CategoryState state;
 
@@ -30,6 +33,7 @@ public final class Category {
         return state;
     }
 
+    @Override
     public long version() {
         return state.version();
     }
@@ -41,6 +45,14 @@ public final class Category {
         return new Category(event.category());
     }
 
+    private Category applyAll(List<CategoryEvent> events) {
+        Category category = this;
+        for (CategoryEvent event : events) {
+            category = category.apply(event);
+        }
+        return category;
+    }
+
     /** @param parentId null to create a root category */
     public static Decision<CategoryEvent> create(TenantId tenant, CategoryId id, CategoryName name, CategoryId parentId,
                                                  CategoryTree tree, Instant now) {
@@ -48,6 +60,35 @@ public final class Category {
             return parentNotFound(parentId);
         }
         return Decision.accepted(new CategoryCreated(new CategoryState(tenant, id, name, parentId, 1, now, now)));
+    }
+
+    /**
+     * Renames and/or moves, as one decision: the rename first, then the move from the renamed category, each
+     * recorded as its own event (the version moves by two when both change something). Either refused refuses both.
+     */
+    public Decision<CategoryEvent> revise(CategoryRevision revision, CategoryTree tree, Instant now) {
+        List<CategoryEvent> events = new ArrayList<>();
+        Category current = this;
+        if (revision.name() instanceof Change.SetTo<CategoryName> rename) {
+            switch (current.rename(rename.value(), now)) {
+                case Decision.Rejected<CategoryEvent> rejected -> {
+                    return rejected;
+                }
+                case Decision.Accepted<CategoryEvent> accepted -> {
+                    events.addAll(accepted.events());
+                    current = current.applyAll(accepted.events());
+                }
+            }
+        }
+        if (revision.mentionsParent()) {
+            switch (current.moveTo(revision.parent().applyTo(current.state.parentId()), tree, now)) {
+                case Decision.Rejected<CategoryEvent> rejected -> {
+                    return rejected;
+                }
+                case Decision.Accepted<CategoryEvent> accepted -> events.addAll(accepted.events());
+            }
+        }
+        return Decision.accepted(events);
     }
 
     public Decision<CategoryEvent> rename(CategoryName name, Instant now) {

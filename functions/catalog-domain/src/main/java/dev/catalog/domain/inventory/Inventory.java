@@ -1,6 +1,7 @@
 package dev.catalog.domain.inventory;
 
 import dev.catalog.domain.product.ProductId;
+import dev.catalog.domain.shared.Aggregate;
 import dev.catalog.domain.shared.Decision;
 import dev.catalog.domain.shared.TenantId;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.util.TreeMap;
  * The inventory aggregate: how many units of one product each warehouse holds. Quantities are set absolutely
  * (a stock count), and the rule that they are never negative lives in {@link Quantity}.
  */
-public final class Inventory {
+public final class Inventory implements Aggregate {
 
     private final InventoryState state;
 
@@ -32,6 +33,7 @@ public final class Inventory {
         return state;
     }
 
+    @Override
     public long version() {
         return state.version();
     }

@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
 public record Attributes(SortedMap<String, String> values) {
 
     public static final int MAX_ENTRIES = 20;
+    public static final int MAX_NAME_LENGTH = 40;
     public static final int MAX_VALUE_LENGTH = 100;
-    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,39}");
+    /** How attribute names are written, as a sentence for messages. */
+    public static final String NAME_FORM = "1 to " + MAX_NAME_LENGTH + " lower-case letters, digits or '_', starting with a letter";
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0," + (MAX_NAME_LENGTH - 1) + "}");
     public static final Attributes NONE = new Attributes(new TreeMap<>());
 
     public Attributes {
@@ -30,9 +33,8 @@ public record Attributes(SortedMap<String, String> values) {
         TreeMap<String, String> copy = new TreeMap<>();
         for (Map.Entry<String, String> entry : values.entrySet()) {
             String key = entry.getKey();
-            if (key == null || !KEY.matcher(key).matches()) {
-                throw new InvalidValueException(RejectionCode.ATTRIBUTES_INVALID,
-                        "attribute names are 1 to 40 lower-case letters, digits or '_', starting with a letter");
+            if (!isName(key)) {
+                throw new InvalidValueException(RejectionCode.ATTRIBUTES_INVALID, "attribute names are " + NAME_FORM);
             }
             String value = Objects.requireNonNullElse(entry.getValue(), "").strip();
             if (value.isEmpty() || Text.length(value) > MAX_VALUE_LENGTH
@@ -43,6 +45,11 @@ public record Attributes(SortedMap<String, String> values) {
             copy.put(key, value);
         }
         values = Collections.unmodifiableSortedMap(copy);
+    }
+
+    /** True when {@code name} can name an attribute. */
+    public static boolean isName(String name) {
+        return name != null && NAME.matcher(name).matches();
     }
 
     public static Attributes of(Map<String, String> values) {

@@ -16,6 +16,9 @@ public record Price(BigDecimal amount, Currency currency) {
 
     /** Whole units above which an amount is taken for a mistake rather than a price. */
     public static final int MAX_INTEGER_DIGITS = 12;
+    /** The most decimals any amount can have: those of the currency with the finest minor unit (CLF has 4). */
+    public static final int MAX_DECIMALS = Currency.getAvailableCurrencies().stream()
+            .mapToInt(Currency::getDefaultFractionDigits).max().orElseThrow();
 
     private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
 

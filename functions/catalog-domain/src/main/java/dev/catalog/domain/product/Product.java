@@ -6,6 +6,7 @@ import static dev.catalog.domain.shared.RejectionCode.PRODUCT_DISCONTINUED;
 
 import dev.catalog.domain.category.CategoryId;
 import dev.catalog.domain.category.CategoryTree;
+import dev.catalog.domain.shared.Aggregate;
 import dev.catalog.domain.shared.Decision;
 import dev.catalog.domain.shared.TenantId;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import java.util.Set;
  * The product aggregate. Each command method checks the rules that apply, then answers the events that
  * record the change, or the rejection; it never changes this object. The new state is in the events.
  */
-public final class Product {
+public final class Product implements Aggregate {
 
     private final ProductState state;
 
@@ -34,6 +35,7 @@ public final class Product {
         return state;
     }
 
+    @Override
     public long version() {
         return state.version();
     }

@@ -1,7 +1,9 @@
 package dev.catalog.domain.category;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.catalog.domain.shared.Change;
 import dev.catalog.domain.shared.Decision;
 import dev.catalog.domain.shared.Rejection;
 import dev.catalog.domain.shared.RejectionCode;
@@ -103,6 +105,63 @@ class CategoryTest {
         assertThat(category(SHOES, CLOTHING).moveTo(CLOTHING, TREE, NOW)).isEqualTo(Decision.unchanged());
     }
 
+    @Test
+    void a_rename_and_a_move_together_are_two_events_the_rename_first() {
+        var decision = category(SHOES, CLOTHING).revise(
+                new CategoryRevision(Change.setTo(new CategoryName("Footwear")), Change.setTo(GARDEN)), TREE, NOW);
+
+        List<CategoryEvent> events = events(decision);
+        assertThat(events).hasSize(2);
+        CategoryRenamed renamed = (CategoryRenamed) events.get(0);
+        CategoryMoved moved = (CategoryMoved) events.get(1);
+        assertThat(renamed.previousName().value()).isEqualTo("Shoes");
+        assertThat(renamed.aggregateVersion()).isEqualTo(2);
+        // The move is decided on the renamed category: it keeps the new name.
+        assertThat(moved.category().name().value()).isEqualTo("Footwear");
+        assertThat(moved.category().parentId()).isEqualTo(GARDEN);
+        assertThat(moved.previousParentId()).isEqualTo(CLOTHING);
+        assertThat(moved.aggregateVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void a_revision_that_mentions_only_the_name_renames() {
+        var decision = category(SHOES, CLOTHING).revise(
+                new CategoryRevision(Change.setTo(new CategoryName("Footwear")), Change.keep()), TREE, NOW);
+
+        assertThat(events(decision)).singleElement().isInstanceOf(CategoryRenamed.class);
+    }
+
+    @Test
+    void a_revision_that_clears_the_parent_makes_a_root() {
+        var decision = category(SHOES, CLOTHING).revise(new CategoryRevision(Change.keep(), Change.clear()), TREE, NOW);
+
+        CategoryMoved moved = (CategoryMoved) events(decision).getFirst();
+        assertThat(moved.category().parentId()).isNull();
+        assertThat(moved.aggregateVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void a_refused_move_refuses_the_rename_with_it() {
+        var decision = category(SHOES, CLOTHING).revise(
+                new CategoryRevision(Change.setTo(new CategoryName("Footwear")), Change.setTo(BOOTS)), TREE, NOW);
+
+        assertThat(rejection(decision).code()).isEqualTo(RejectionCode.CATEGORY_CYCLE);
+    }
+
+    @Test
+    void a_revision_to_the_same_name_and_parent_records_nothing() {
+        var decision = category(SHOES, CLOTHING).revise(
+                new CategoryRevision(Change.setTo(new CategoryName("Shoes")), Change.setTo(CLOTHING)), TREE, NOW);
+
+        assertThat(decision).isEqualTo(Decision.unchanged());
+    }
+
+    @Test
+    void a_name_can_be_changed_but_not_removed() {
+        assertThatThrownBy(() -> new CategoryRevision(Change.clear(), Change.keep()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static Category category(CategoryId id, CategoryId parent) {
         String name = id.equals(SHOES) ? "Shoes" : "Clothing";
         return Category.from(new CategoryState(TENANT, id, new CategoryName(name), parent, 1, NOW, NOW));
@@ -113,6 +172,11 @@ class CategoryTest {
         List<CategoryEvent> events = ((Decision.Accepted<CategoryEvent>) decision).events();
         assertThat(events).hasSize(1);
         return events.getFirst();
+    }
+
+    private static List<CategoryEvent> events(Decision<CategoryEvent> decision) {
+        assertThat(decision).isInstanceOf(Decision.Accepted.class);
+        return ((Decision.Accepted<CategoryEvent>) decision).events();
     }
 
     private static Rejection rejection(Decision<CategoryEvent> decision) {

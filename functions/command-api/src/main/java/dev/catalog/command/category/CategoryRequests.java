@@ -2,6 +2,7 @@ package dev.catalog.command.category;
 
 import dev.catalog.domain.category.CategoryId;
 import dev.catalog.domain.category.CategoryName;
+import dev.catalog.domain.category.CategoryRevision;
 import dev.catalog.domain.shared.Change;
 import dev.catalog.platform.http.ApiRequest;
 import dev.catalog.platform.http.DomainValues;
@@ -16,9 +17,6 @@ final class CategoryRequests {
     private static final Set<String> PROPERTIES = Set.of("name", "parentId");
 
     record NewCategory(CategoryName name, CategoryId parentId) {
-    }
-
-    record CategoryChange(Change<CategoryName> name, Change<CategoryId> parent) {
     }
 
     private CategoryRequests() {
@@ -39,7 +37,7 @@ final class CategoryRequests {
         return new NewCategory(validName, parentId == null ? null : new CategoryId(parentId));
     }
 
-    static CategoryChange change(ApiRequest request) {
+    static CategoryRevision revision(ApiRequest request) {
         JsonBody body = request.jsonBody().allowOnly(PROPERTIES);
         if (body.isEmpty()) {
             throw ProblemException.invalidRequest("body", "name at least one of " + PROPERTIES + " to change");
@@ -60,6 +58,6 @@ final class CategoryRequests {
             case Change.Keep<UUID> keep -> Change.keep();
         };
         values.throwIfInvalid();
-        return new CategoryChange(newName, newParent);
+        return new CategoryRevision(newName, newParent);
     }
 }

@@ -1,11 +1,14 @@
 package dev.catalog.command.category;
 
+import dev.catalog.command.execution.AggregateStore;
 import dev.catalog.command.execution.Transaction;
 import dev.catalog.domain.category.Category;
 import dev.catalog.domain.category.CategoryCreated;
 import dev.catalog.domain.category.CategoryEvent;
 import dev.catalog.domain.category.CategoryId;
+import dev.catalog.domain.category.CategoryMoved;
 import dev.catalog.domain.category.CategoryName;
+import dev.catalog.domain.category.CategoryRenamed;
 import dev.catalog.domain.category.CategoryState;
 import dev.catalog.domain.category.CategoryTree;
 import dev.catalog.domain.shared.Rejection;
@@ -24,7 +27,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Categories in the write schema, and the tenant's tree as the category and product rules need to see it. */
-public final class CategoryStore {
+public final class CategoryStore implements AggregateStore<CategoryId, Category, CategoryEvent> {
 
     private static final String NAME_TAKEN = "category_name_taken";
     private static final String SELECT_FOR_UPDATE = """
@@ -52,10 +55,36 @@ public final class CategoryStore {
             select id from up order by depth desc
             """;
     // Moves of one tenant's categories run one at a time: two concurrent moves (A under B, B under A) could each
-    // pass the cycle check on the tree as it was, and together make a cycle.
+    // pass the cycle check on the tree as it was, and together make a cycle. Taken before the category's row lock: a
+    // move holding its row while waiting for the tree could deadlock with the move that holds the tree and moves a
+    // category under it (that update takes a key-share lock on the new parent's row).
     private static final String LOCK_TREE = "select pg_advisory_xact_lock(hashtextextended('category-tree:' || ?, 0))";
 
-    Optional<Category> findForUpdate(Transaction transaction, TenantId tenant, CategoryId id) throws SQLException {
+    private final boolean locksTree;
+
+    public CategoryStore() {
+        this(false);
+    }
+
+    private CategoryStore(boolean locksTree) {
+        this.locksTree = locksTree;
+    }
+
+    /** The same store, except that loading a category first takes its tenant's tree lock: for moves. */
+    CategoryStore lockingTheTree() {
+        return new CategoryStore(true);
+    }
+
+    @Override
+    public String kind() {
+        return "category";
+    }
+
+    @Override
+    public Optional<Category> load(Transaction transaction, TenantId tenant, CategoryId id) throws SQLException {
+        if (locksTree) {
+            lockTree(transaction, tenant);
+        }
         try (PreparedStatement select = transaction.connection().prepareStatement(SELECT_FOR_UPDATE)) {
             select.setString(1, tenant.value());
             select.setObject(2, id.value());
@@ -76,20 +105,26 @@ public final class CategoryStore {
         return id -> pathTo(transaction, tenant, id);
     }
 
-    void lockTree(Transaction transaction, TenantId tenant) throws SQLException {
+    private static void lockTree(Transaction transaction, TenantId tenant) throws SQLException {
         try (PreparedStatement lock = transaction.connection().prepareStatement(LOCK_TREE)) {
             lock.setString(1, tenant.value());
             lock.execute();
         }
     }
 
-    Optional<Rejection> save(Transaction transaction, CategoryEvent event) throws SQLException {
+    @Override
+    public Optional<Rejection> save(Transaction transaction, CategoryEvent event) throws SQLException {
         CategoryState state = event.category();
-        if (event instanceof CategoryCreated) {
-            return insert(transaction, state);
-        }
+        return switch (event) {
+            case CategoryCreated created -> insert(transaction, state);
+            case CategoryRenamed renamed -> update(transaction, state);
+            case CategoryMoved moved -> update(transaction, state);
+        };
+    }
+
+    private Optional<Rejection> update(Transaction transaction, CategoryState state) throws SQLException {
         try {
-            return update(transaction, state) == 1 ? Optional.empty()
+            return updateRow(transaction, state) == 1 ? Optional.empty()
                     : Optional.of(new Rejection.VersionMismatch(state.version() - 1, -1));
         } catch (SQLException e) {
             if (SqlStates.violates(e, SqlStates.UNIQUE_VIOLATION, NAME_TAKEN)) {
@@ -112,7 +147,7 @@ public final class CategoryStore {
         }
     }
 
-    private int update(Transaction transaction, CategoryState state) throws SQLException {
+    private int updateRow(Transaction transaction, CategoryState state) throws SQLException {
         try (PreparedStatement update = transaction.connection().prepareStatement(UPDATE)) {
             update.setString(1, state.name().value());
             setParent(update, 2, state.parentId());

@@ -27,8 +27,7 @@ public final class UpdateCategoryFunction implements RequestHandler<APIGatewayV2
         return HttpFunction.handle(event, context, request -> {
             var conditions = CommandRequests.changing(request);
             var id = CategoryRequests.categoryId(request);
-            var change = CategoryRequests.change(request);
-            var outcome = categories.change(conditions, id, change.name(), change.parent());
+            var outcome = categories.revise(conditions, id, CategoryRequests.revision(request));
             return CommandResponses.changed(outcome);
         });
     }

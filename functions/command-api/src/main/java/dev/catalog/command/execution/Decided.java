@@ -5,7 +5,7 @@ import dev.catalog.domain.shared.Rejection;
 import java.util.List;
 
 /** What a unit of work decided inside its transaction: a result and the events to append, or a rejection. */
-public sealed interface Decided<R> {
+sealed interface Decided<R> {
 
     record Changed<R>(R result, List<? extends DomainEvent> events) implements Decided<R> {
         public Changed {

@@ -4,7 +4,7 @@ import java.sql.SQLException;
 
 /** Loads an aggregate, lets it decide, saves what changed: the body of a command, run inside its transaction. */
 @FunctionalInterface
-public interface UnitOfWork<R> {
+interface UnitOfWork<R> {
 
     Decided<R> execute(Transaction transaction) throws SQLException;
 }

@@ -1,22 +1,26 @@
 package dev.catalog.command.inventory;
 
+import dev.catalog.command.execution.AggregateStore;
 import dev.catalog.command.execution.Transaction;
 import dev.catalog.domain.inventory.Inventory;
+import dev.catalog.domain.inventory.InventoryEvent;
 import dev.catalog.domain.inventory.InventoryState;
 import dev.catalog.domain.inventory.Quantity;
 import dev.catalog.domain.inventory.StockLevelChanged;
 import dev.catalog.domain.inventory.WarehouseCode;
 import dev.catalog.domain.product.ProductId;
+import dev.catalog.domain.shared.Rejection;
 import dev.catalog.domain.shared.TenantId;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Inventories in the write schema: one row per product, one stock level row per product and warehouse. */
-final class InventoryStore {
+final class InventoryStore implements AggregateStore<ProductId, Inventory, InventoryEvent> {
 
     // A product's stock is set by many writers (stock feeds, warehouses) without If-Match. They queue on this lock,
     // also when the product has no inventory row yet to lock, and each decides on the inventory as the last one left it.
@@ -34,7 +38,27 @@ final class InventoryStore {
             on conflict (tenant_id, product_id, warehouse) do update set quantity = excluded.quantity
             """;
 
-    void lock(Transaction transaction, TenantId tenant, ProductId productId) throws SQLException {
+    /** Stock belongs to a product: a missing product is what a 404 names. */
+    @Override
+    public String kind() {
+        return "product";
+    }
+
+    /** The product's inventory, {@link Inventory#none} when its stock was never set; empty when there is no such product. */
+    @Override
+    public Optional<Inventory> load(Transaction transaction, TenantId tenant, ProductId productId) throws SQLException {
+        lock(transaction, tenant, productId);
+        return productExists(transaction, tenant, productId) ? Optional.of(find(transaction, tenant, productId)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Rejection> save(Transaction transaction, InventoryEvent event) throws SQLException {
+        return switch (event) {
+            case StockLevelChanged changed -> save(transaction, changed);
+        };
+    }
+
+    private static void lock(Transaction transaction, TenantId tenant, ProductId productId) throws SQLException {
         try (PreparedStatement lock = transaction.connection().prepareStatement(LOCK)) {
             lock.setString(1, tenant.value());
             lock.setString(2, productId.toString());
@@ -42,7 +66,7 @@ final class InventoryStore {
         }
     }
 
-    boolean productExists(Transaction transaction, TenantId tenant, ProductId productId) throws SQLException {
+    private static boolean productExists(Transaction transaction, TenantId tenant, ProductId productId) throws SQLException {
         try (PreparedStatement select = transaction.connection().prepareStatement(PRODUCT_EXISTS)) {
             select.setString(1, tenant.value());
             select.setObject(2, productId.value());
@@ -52,7 +76,7 @@ final class InventoryStore {
         }
     }
 
-    Inventory find(Transaction transaction, TenantId tenant, ProductId productId) throws SQLException {
+    private static Inventory find(Transaction transaction, TenantId tenant, ProductId productId) throws SQLException {
         long version;
         Instant updatedAt;
         try (PreparedStatement select = transaction.connection().prepareStatement(SELECT_INVENTORY)) {
@@ -79,7 +103,7 @@ final class InventoryStore {
         return Inventory.from(new InventoryState(tenant, productId, levels, version, updatedAt));
     }
 
-    void save(Transaction transaction, StockLevelChanged event) throws SQLException {
+    private static Optional<Rejection> save(Transaction transaction, StockLevelChanged event) throws SQLException {
         InventoryState state = event.inventory();
         if (state.version() == 1) {
             try (PreparedStatement insert = transaction.connection().prepareStatement(INSERT_INVENTORY)) {
@@ -96,9 +120,10 @@ final class InventoryStore {
                 update.setString(3, state.tenant().value());
                 update.setObject(4, state.productId().value());
                 update.setLong(5, state.version() - 1);
+                // The lock is held from loading to saving, so the version cannot have moved; the guard still holds
+                // the line should that locking ever change.
                 if (update.executeUpdate() != 1) {
-                    throw new IllegalStateException("inventory of " + state.productId() + " moved past version "
-                            + (state.version() - 1) + " while its lock was held");
+                    return Optional.of(new Rejection.VersionMismatch(state.version() - 1, -1));
                 }
             }
         }
@@ -109,5 +134,6 @@ final class InventoryStore {
             upsert.setLong(4, event.quantity().value());
             upsert.executeUpdate();
         }
+        return Optional.empty();
     }
 }

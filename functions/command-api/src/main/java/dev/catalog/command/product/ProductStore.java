@@ -1,5 +1,6 @@
 package dev.catalog.command.product;
 
+import dev.catalog.command.execution.AggregateStore;
 import dev.catalog.command.execution.Transaction;
 import dev.catalog.domain.category.CategoryId;
 import dev.catalog.domain.product.Attributes;
@@ -7,11 +8,15 @@ import dev.catalog.domain.product.Brand;
 import dev.catalog.domain.product.Description;
 import dev.catalog.domain.product.Price;
 import dev.catalog.domain.product.Product;
+import dev.catalog.domain.product.ProductActivated;
 import dev.catalog.domain.product.ProductCreated;
 import dev.catalog.domain.product.ProductDeleted;
+import dev.catalog.domain.product.ProductDetailsChanged;
+import dev.catalog.domain.product.ProductDiscontinued;
 import dev.catalog.domain.product.ProductEvent;
 import dev.catalog.domain.product.ProductId;
 import dev.catalog.domain.product.ProductName;
+import dev.catalog.domain.product.ProductPriceChanged;
 import dev.catalog.domain.product.ProductState;
 import dev.catalog.domain.product.ProductStatus;
 import dev.catalog.domain.product.Sku;
@@ -28,8 +33,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Products in the write schema. Saving means applying an event: the event holds the new state. */
-final class ProductStore {
+/** Products in the write schema. */
+final class ProductStore implements AggregateStore<ProductId, Product, ProductEvent> {
 
     private static final String SELECT_FOR_UPDATE = """
             select id, sku, name, description, brand, category_id, price_amount, price_currency, status, attributes::text,
@@ -49,8 +54,13 @@ final class ProductStore {
             """;
     private static final String DELETE = "delete from product where tenant_id = ? and id = ? and version = ?";
 
-    /** The product, locked for the rest of the transaction so concurrent commands on it queue up. */
-    Optional<Product> findForUpdate(Transaction transaction, TenantId tenant, ProductId id) throws SQLException {
+    @Override
+    public String kind() {
+        return "product";
+    }
+
+    @Override
+    public Optional<Product> load(Transaction transaction, TenantId tenant, ProductId id) throws SQLException {
         try (PreparedStatement select = transaction.connection().prepareStatement(SELECT_FOR_UPDATE)) {
             select.setString(1, tenant.value());
             select.setObject(2, id.value());
@@ -60,13 +70,16 @@ final class ProductStore {
         }
     }
 
-    /** Writes what the event says happened; a conflict with other data comes back as a rejection. */
-    Optional<Rejection> save(Transaction transaction, ProductEvent event) throws SQLException {
+    @Override
+    public Optional<Rejection> save(Transaction transaction, ProductEvent event) throws SQLException {
         ProductState state = event.product();
         return switch (event) {
             case ProductCreated created -> insert(transaction, state);
             case ProductDeleted deleted -> expectOneRow(delete(transaction, state), state);
-            default -> expectOneRow(update(transaction, state), state);
+            case ProductDetailsChanged changed -> expectOneRow(update(transaction, state), state);
+            case ProductPriceChanged repriced -> expectOneRow(update(transaction, state), state);
+            case ProductActivated activated -> expectOneRow(update(transaction, state), state);
+            case ProductDiscontinued discontinued -> expectOneRow(update(transaction, state), state);
         };
     }
 

@@ -32,7 +32,6 @@ final class DetailChanges {
                 case ProductEvent product -> changes.products.add(new Latest<>(product, sequence));
                 case CategoryEvent category -> changes.categories.add(new Latest<>(category, sequence));
                 case InventoryEvent inventory -> changes.inventories.add(new Latest<>(inventory, sequence));
-                default -> throw new IllegalArgumentException("not an event of this model: " + logged.event().getClass().getName());
             }
         }
         return changes;

@@ -4,8 +4,13 @@ import dev.catalog.domain.category.CategoryEvent;
 import dev.catalog.domain.category.CategoryState;
 import dev.catalog.domain.inventory.InventoryEvent;
 import dev.catalog.domain.inventory.InventoryState;
+import dev.catalog.domain.product.ProductActivated;
+import dev.catalog.domain.product.ProductCreated;
 import dev.catalog.domain.product.ProductDeleted;
+import dev.catalog.domain.product.ProductDetailsChanged;
+import dev.catalog.domain.product.ProductDiscontinued;
 import dev.catalog.domain.product.ProductEvent;
+import dev.catalog.domain.product.ProductPriceChanged;
 import dev.catalog.domain.product.ProductState;
 import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.platform.json.Json;
@@ -192,38 +197,49 @@ public final class DetailWriter {
         try (PreparedStatement upsert = connection.prepareStatement(sql(UPSERT_PRODUCT));
              PreparedStatement delete = connection.prepareStatement(sql(DELETE_PRODUCT))) {
             for (DetailChanges.Latest<ProductEvent> latest : changes.products()) {
-                ProductState product = latest.event().product();
-                if (latest.event() instanceof ProductDeleted) {
-                    delete.setString(1, product.tenant().value());
-                    delete.setObject(2, product.id().value());
-                    delete.setLong(3, product.version());
-                    delete.setLong(4, latest.sequence());
-                    delete.addBatch();
-                    continue;
+                long sequence = latest.sequence();
+                switch (latest.event()) {
+                    case ProductDeleted deleted -> addDelete(delete, deleted.product(), sequence);
+                    case ProductCreated created -> addUpsert(upsert, created.product(), sequence);
+                    case ProductDetailsChanged changed -> addUpsert(upsert, changed.product(), sequence);
+                    case ProductPriceChanged repriced -> addUpsert(upsert, repriced.product(), sequence);
+                    case ProductActivated activated -> addUpsert(upsert, activated.product(), sequence);
+                    case ProductDiscontinued discontinued -> addUpsert(upsert, discontinued.product(), sequence);
                 }
-                UUID categoryId = product.categoryId() == null ? null : product.categoryId().value();
-                upsert.setString(1, product.tenant().value());
-                upsert.setObject(2, product.id().value());
-                upsert.setString(3, product.sku().value());
-                upsert.setString(4, product.name().value());
-                upsert.setString(5, product.description() == null ? null : product.description().value());
-                upsert.setString(6, product.brand() == null ? null : product.brand().value());
-                upsert.setObject(7, categoryId, Types.OTHER);
-                upsert.setBigDecimal(8, product.price().amount());
-                upsert.setString(9, product.price().currency().getCurrencyCode());
-                upsert.setString(10, product.status().name());
-                upsert.setString(11, Json.write(product.attributes().values()));
-                upsert.setTimestamp(12, Timestamp.from(product.createdAt()));
-                upsert.setTimestamp(13, Timestamp.from(product.updatedAt()));
-                upsert.setLong(14, product.version());
-                upsert.setLong(15, latest.sequence());
-                upsert.setString(16, product.tenant().value());
-                upsert.setObject(17, categoryId, Types.OTHER);
-                upsert.addBatch();
             }
             upsert.executeBatch();
             delete.executeBatch();
         }
+    }
+
+    private static void addUpsert(PreparedStatement upsert, ProductState product, long sequence) throws SQLException {
+        UUID categoryId = product.categoryId() == null ? null : product.categoryId().value();
+        upsert.setString(1, product.tenant().value());
+        upsert.setObject(2, product.id().value());
+        upsert.setString(3, product.sku().value());
+        upsert.setString(4, product.name().value());
+        upsert.setString(5, product.description() == null ? null : product.description().value());
+        upsert.setString(6, product.brand() == null ? null : product.brand().value());
+        upsert.setObject(7, categoryId, Types.OTHER);
+        upsert.setBigDecimal(8, product.price().amount());
+        upsert.setString(9, product.price().currency().getCurrencyCode());
+        upsert.setString(10, product.status().name());
+        upsert.setString(11, Json.write(product.attributes().values()));
+        upsert.setTimestamp(12, Timestamp.from(product.createdAt()));
+        upsert.setTimestamp(13, Timestamp.from(product.updatedAt()));
+        upsert.setLong(14, product.version());
+        upsert.setLong(15, sequence);
+        upsert.setString(16, product.tenant().value());
+        upsert.setObject(17, categoryId, Types.OTHER);
+        upsert.addBatch();
+    }
+
+    private static void addDelete(PreparedStatement delete, ProductState product, long sequence) throws SQLException {
+        delete.setString(1, product.tenant().value());
+        delete.setObject(2, product.id().value());
+        delete.setLong(3, product.version());
+        delete.setLong(4, sequence);
+        delete.addBatch();
     }
 
     private void writeInventories(Connection connection, DetailChanges changes) throws SQLException {

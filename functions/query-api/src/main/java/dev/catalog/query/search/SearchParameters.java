@@ -1,5 +1,9 @@
 package dev.catalog.query.search;
 
+import dev.catalog.domain.product.Attributes;
+import dev.catalog.domain.product.Brand;
+import dev.catalog.domain.product.Price;
+import dev.catalog.domain.product.ProductName;
 import dev.catalog.domain.product.ProductStatus;
 import dev.catalog.domain.shared.Text;
 import dev.catalog.domain.shared.TenantId;
@@ -29,20 +33,21 @@ final class SearchParameters {
 
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
-    /** Longer than any product name (200): no real query needs more, and a long one is a costly one. */
-    static final int MAX_TEXT_LENGTH = 200;
-    /** Values of one repeatable parameter, and attribute names per search. */
+    /** As long as a product name: no real query needs more, and a long one is a costly one. */
+    static final int MAX_TEXT_LENGTH = ProductName.MAX_LENGTH;
+    /** Values of one repeatable parameter. */
     static final int MAX_VALUES = 20;
-    /** Brands and attribute values are at most 100 characters in the model. */
-    static final int MAX_VALUE_LENGTH = 100;
+    /** Attribute names per search: as many as a product can have. */
+    static final int MAX_ATTRIBUTES = Attributes.MAX_ENTRIES;
+    /** A brand or an attribute value: as long as the model lets either be. */
+    static final int MAX_VALUE_LENGTH = Math.max(Brand.MAX_LENGTH, Attributes.MAX_VALUE_LENGTH);
 
     private static final String ATTRIBUTE_PREFIX = "attr.";
     private static final Set<String> PARAMETERS = Set.of("q", "category", "brand", "minPrice", "maxPrice", "inStock",
             "status", "sort", "limit", "facets", "cursor");
-    /** As the model names attributes. */
-    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");
-    /** Non-negative, at most 12 whole digits and 3 decimals: what prices can be. */
-    private static final Pattern PRICE = Pattern.compile("\\d{1,12}(\\.\\d{1,3})?");
+    /** Non-negative, with as many whole digits and decimals as prices can have. */
+    private static final Pattern PRICE = Pattern.compile(
+            "\\d{1," + Price.MAX_INTEGER_DIGITS + "}(\\.\\d{1," + Price.MAX_DECIMALS + "})?");
     private static final Pattern LIMIT = Pattern.compile("\\d{1,3}");
 
     private final QueryParameters parameters;
@@ -124,7 +129,7 @@ final class SearchParameters {
             return null;
         }
         if (!PRICE.matcher(price).matches()) {
-            error(name, "must be an amount such as 19.99: digits, at most 3 decimals, not negative");
+            error(name, "must be an amount such as 19.99: digits, at most " + Price.MAX_DECIMALS + " decimals, not negative");
             return null;
         }
         return new BigDecimal(price);
@@ -153,8 +158,8 @@ final class SearchParameters {
                 continue;
             }
             String name = parameter.substring(ATTRIBUTE_PREFIX.length());
-            if (!ATTRIBUTE_NAME.matcher(name).matches()) {
-                error(parameter, "names an attribute as products do: 1 to 40 lower-case letters, digits or '_', starting with a letter");
+            if (!Attributes.isName(name)) {
+                error(parameter, "names an attribute as products do: " + Attributes.NAME_FORM);
                 continue;
             }
             SortedSet<String> values = values(parameter);
@@ -162,8 +167,8 @@ final class SearchParameters {
                 attributes.put(name, values);
             }
         }
-        if (attributes.size() > MAX_VALUES) {
-            error(ATTRIBUTE_PREFIX + "*", "at most " + MAX_VALUES + " attributes can be filtered on at once");
+        if (attributes.size() > MAX_ATTRIBUTES) {
+            error(ATTRIBUTE_PREFIX + "*", "at most " + MAX_ATTRIBUTES + " attributes can be filtered on at once");
         }
         return attributes;
     }

@@ -58,7 +58,7 @@ class SearchRequestValidationTest {
             minPrice=cheap                            | minPrice
             minPrice=-1                               | minPrice
             maxPrice=1e3                              | maxPrice
-            maxPrice=10.9999                          | maxPrice
+            maxPrice=10.99999                         | maxPrice
             minPrice=50&maxPrice=10                   | minPrice
             inStock=yes                               | inStock
             facets=no                                 | facets

@@ -3,6 +3,8 @@ package dev.catalog.local.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catalog.local.services.postgres.PostgresConnection;
+import dev.catalog.platform.events.OutboxRow;
+import dev.catalog.platform.events.OutboxWriter;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -139,6 +141,18 @@ public final class CommandBenchmark {
         }
     }
 
+    /** A connection whose unqualified table names ({@code product}, {@code outbox}) are the scratch copies. */
+    private Connection scratchConnection() throws SQLException {
+        Connection connection = settings.database().open();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set search_path to " + SCRATCH);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
     private void execute(String... statements) throws SQLException {
         try (Connection connection = settings.database().open(); Statement statement = connection.createStatement()) {
             for (String sql : statements) {
@@ -157,19 +171,17 @@ public final class CommandBenchmark {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < settings.clients(); i++) {
                 running.add(threads.submit(() -> {
-                    try (Connection connection = settings.database().open();
+                    try (Connection connection = scratchConnection();
                          PreparedStatement product = connection.prepareStatement("""
-                                 insert into bench_ceiling.product (tenant_id, id, sku, name, description, brand, price_amount, price_currency,
+                                 insert into product (tenant_id, id, sku, name, description, brand, price_amount, price_currency,
                                                       status, attributes, version, created_at, updated_at)
                                  values (?, ?, ?, 'Benchmark product', 'Light and grippy.', 'Stride', 89.90, 'EUR', 'DRAFT',
                                          '{"color": "blue"}', 1, ?, ?)""");
-                         PreparedStatement outbox = connection.prepareStatement("""
-                                 insert into bench_ceiling.outbox (event_id, tenant_id, aggregate_type, aggregate_id, aggregate_version, event_key,
-                                                     event_type, schema_version, occurred_at, correlation_id, payload)
-                                 values (?, ?, 'product', ?, 1, ?, 'ProductCreated', 1, ?, 'bench', ?::jsonb)""")) {
+                         OutboxWriter outbox = new OutboxWriter(connection)) {
                         connection.setAutoCommit(false);
                         while (Instant.now().isBefore(end)) {
-                            Timestamp now = Timestamp.from(Instant.now());
+                            Instant instant = Instant.now();
+                            Timestamp now = Timestamp.from(instant);
                             for (int b = 0; b < JDBC_BATCH; b++) {
                                 UUID id = UUID.randomUUID();
                                 product.setString(1, jdbcTenant);
@@ -178,16 +190,11 @@ public final class CommandBenchmark {
                                 product.setTimestamp(4, now);
                                 product.setTimestamp(5, now);
                                 product.addBatch();
-                                outbox.setObject(1, UUID.randomUUID());
-                                outbox.setString(2, jdbcTenant);
-                                outbox.setString(3, id.toString());
-                                outbox.setString(4, jdbcTenant + ":" + id);
-                                outbox.setTimestamp(5, now);
-                                outbox.setString(6, samplePayload(id));
-                                outbox.addBatch();
+                                outbox.add(new OutboxRow(UUID.randomUUID(), jdbcTenant, "product", id.toString(), 1,
+                                        "ProductCreated", 1, instant, "bench", samplePayload(id)));
                             }
                             product.executeBatch();
-                            outbox.executeBatch();
+                            outbox.flush();
                             connection.commit();
                             rows.addAndGet(JDBC_BATCH);
                         }

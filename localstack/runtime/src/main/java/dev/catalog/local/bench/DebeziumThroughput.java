@@ -1,10 +1,11 @@
 package dev.catalog.local.bench;
 
 import dev.catalog.local.services.postgres.PostgresConnection;
+import dev.catalog.platform.events.OutboxRow;
+import dev.catalog.platform.events.OutboxWriter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -78,22 +79,17 @@ final class DebeziumThroughput {
     }
 
     private void insert(String marker, int rows) throws SQLException {
-        try (Connection connection = database.open(); PreparedStatement insert = connection.prepareStatement("""
-                insert into outbox (event_id, tenant_id, aggregate_type, aggregate_id, aggregate_version, event_key, event_type,
-                                    schema_version, occurred_at, payload)
-                values (gen_random_uuid(), '*', 'heartbeat', ?, ?, ?, 'Heartbeat', 1, clock_timestamp(), ?::jsonb)""")) {
+        try (Connection connection = database.open(); OutboxWriter outbox = new OutboxWriter(connection)) {
             connection.setAutoCommit(false);
-            String payload = PAYLOAD.formatted(Instant.now());
+            Instant now = Instant.now();
+            String payload = PAYLOAD.formatted(now);
             for (int i = 1; i <= rows; i++) {
-                insert.setString(1, marker);
-                insert.setLong(2, i);
-                insert.setString(3, "*:" + marker);
-                insert.setString(4, payload);
-                insert.addBatch();
-                if (i % ROWS_PER_BATCH == 0 || i == rows) {
-                    insert.executeBatch();
+                outbox.add(new OutboxRow(UUID.randomUUID(), "*", "heartbeat", marker, i, "Heartbeat", 1, now, null, payload));
+                if (i % ROWS_PER_BATCH == 0) {
+                    outbox.flush();
                 }
             }
+            outbox.flush();
             connection.commit();
         }
     }

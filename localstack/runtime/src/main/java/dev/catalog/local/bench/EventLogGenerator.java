@@ -27,8 +27,7 @@ import dev.catalog.domain.shared.Change;
 import dev.catalog.domain.shared.Decision;
 import dev.catalog.domain.shared.DomainEvent;
 import dev.catalog.domain.shared.TenantId;
-import dev.catalog.platform.events.EncodedEvent;
-import dev.catalog.platform.events.EventCodec;
+import dev.catalog.platform.events.OutboxWriter;
 import dev.catalog.platform.json.Json;
 import dev.catalog.local.services.postgres.PostgresConnection;
 import java.math.BigDecimal;
@@ -60,6 +59,7 @@ final class EventLogGenerator {
     private static final String[] BRANDS = {"Stride", "Nordlys", "Kestrel", "Atelier Roux", "Peak & Pine", "Lumen"};
     private static final String[] COLORS = {"blue", "red", "black", "green", "sand", "white"};
     private static final int CATEGORIES_PER_TENANT = 30;
+    private static final String CORRELATION_ID = "bench-rebuild";
 
     private final Random random;
     private final Instant now = Instant.now();
@@ -175,20 +175,16 @@ final class EventLogGenerator {
     /** Rows waiting for one JDBC batch per table, written in one transaction. */
     private static final class Batch {
         private final Connection connection;
-        private final PreparedStatement outbox;
+        private final OutboxWriter outbox;
         private final PreparedStatement products;
         private final PreparedStatement categories;
         private final PreparedStatement inventories;
         private final PreparedStatement levels;
-        private int size;
         private final List<Inventory> pendingInventories = new ArrayList<>();
 
         Batch(Connection connection) throws SQLException {
             this.connection = connection;
-            this.outbox = connection.prepareStatement("""
-                    insert into outbox (event_id, tenant_id, aggregate_type, aggregate_id, aggregate_version, event_key,
-                                        event_type, schema_version, occurred_at, correlation_id, payload)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench-rebuild', ?::jsonb)""");
+            this.outbox = new OutboxWriter(connection);
             this.products = connection.prepareStatement("""
                     insert into product (tenant_id, id, sku, name, description, brand, category_id, price_amount, price_currency,
                                          status, attributes, version, created_at, updated_at)
@@ -202,24 +198,12 @@ final class EventLogGenerator {
         }
 
         int size() {
-            return size;
+            return outbox.pending();
         }
 
         void event(DomainEvent event) {
             try {
-                EncodedEvent encoded = EventCodec.encode(event);
-                outbox.setObject(1, UUID.randomUUID());
-                outbox.setString(2, event.tenant().value());
-                outbox.setString(3, event.aggregateType().wireName());
-                outbox.setString(4, event.aggregateId());
-                outbox.setLong(5, event.aggregateVersion());
-                outbox.setString(6, event.tenant().value() + ":" + event.aggregateId());
-                outbox.setString(7, encoded.eventType());
-                outbox.setInt(8, encoded.schemaVersion());
-                outbox.setTimestamp(9, Timestamp.from(event.occurredAt()));
-                outbox.setString(10, encoded.payload());
-                outbox.addBatch();
-                size++;
+                outbox.add(UUID.randomUUID(), event, CORRELATION_ID);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -281,11 +265,9 @@ final class EventLogGenerator {
             }
             inventories.executeBatch();
             levels.executeBatch();
-            outbox.executeBatch();
+            int written = outbox.flush();
             connection.commit();
             pendingInventories.clear();
-            int written = size;
-            size = 0;
             return written;
         }
     }

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every state machine definition, the project's ({@code infra/statemachine/*.asl.json}) and this module's test
- * machines, passes a real ASL validator (npm {@code asl-validator}) and loads in the local engine.
+ * machines, passes a real ASL validator (npm {@code asl-validator}) and parses in the local engine. They run
+ * elsewhere: the project's rebuild machine on the real functions in system-tests' RebuildIT, each test machine in the
+ * engine test that names it.
  */
 class StateMachineDefinitionsIT {
 
@@ -52,7 +54,7 @@ class StateMachineDefinitionsIT {
     }
 
     @TestFactory
-    Stream<DynamicTest> every_definition_is_valid_asl_and_runs_in_the_local_engine() throws Exception {
+    Stream<DynamicTest> every_definition_is_valid_asl_and_parses_in_the_local_engine() throws Exception {
         List<Path> definitions = definitions();
         assertThat(definitions).isNotEmpty();
         return definitions.stream().map(definition -> DynamicTest.dynamicTest(definition.getFileName().toString(), () -> {
