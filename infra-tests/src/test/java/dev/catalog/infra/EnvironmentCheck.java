@@ -32,6 +32,12 @@ final class EnvironmentCheck {
             "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR", "_HANDLER", "_X_AMZN_TRACE_ID", "TZ");
 
     /**
+     * The AWS SDK's own optional settings, unset in AWS (the regional endpoints apply) and set by the local stack for
+     * its AWS endpoint.
+     */
+    static final Set<String> READ_BY_THE_AWS_SDK = Set.of("AWS_ENDPOINT_URL");
+
+    /**
      * Variables that are alternatives: one group set is enough. DatabaseSettings takes a secret (AWS) or a user and
      * a password (the local stack).
      */
@@ -53,7 +59,7 @@ final class EnvironmentCheck {
             Set<String> set = function.environment().keySet();
             Map<String, String> missing = new LinkedHashMap<>();
             readBy(module.get(), Handlers.className(function.text("Handler").orElse(""))).forEach((variable, where) -> {
-                if (!set.contains(variable) && !SET_BY_LAMBDA.contains(variable)) {
+                if (!set.contains(variable) && !SET_BY_LAMBDA.contains(variable) && !READ_BY_THE_AWS_SDK.contains(variable)) {
                     missing.put(variable, where);
                 }
             });

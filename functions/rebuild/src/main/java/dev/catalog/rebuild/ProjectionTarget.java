@@ -22,7 +22,10 @@ public interface ProjectionTarget {
     /** Creates the empty target of a version (idempotent: an existing one is kept, for resumed runs). */
     void create(int version);
 
-    /** Copies the LIVE version's content into a new one, keeping whatever is already there (idempotent). */
+    /**
+     * Copies the LIVE version's content into a new one that the live path already writes, part by part with the live
+     * path's version guards: whichever lands first, each part ends as the newer of the two (idempotent).
+     */
     void seedFrom(int liveVersion, int version);
 
     /**
@@ -34,8 +37,17 @@ public interface ProjectionTarget {
     /** Compares the version with the write model as of the high-water mark; empty when it holds exactly what it should. */
     List<String> verify(int version, long highWaterMark);
 
-    /** Makes readers see {@code version} in one step; where the target is the database, inside {@code transaction}. */
+    /**
+     * Makes readers see {@code version} in one step where the database switches them (views), inside
+     * {@code transaction}, the ledger's; nothing where they are switched elsewhere.
+     */
     void pointReadersAt(Connection transaction, int version);
+
+    /**
+     * Makes readers see {@code version} in one step where they are switched outside the database (aliases), after
+     * the ledger's commit, while the version they leave is still written; idempotent. Nothing for the database.
+     */
+    void pointReadersAfterCommit(int version);
 
     /** Drops the target of a version (idempotent). */
     void drop(int version);

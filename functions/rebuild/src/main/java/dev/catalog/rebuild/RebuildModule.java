@@ -6,8 +6,10 @@ import dev.catalog.platform.db.DatabaseSettings;
 import dev.catalog.rebuild.detail.DetailTarget;
 import dev.catalog.rebuild.search.SearchTarget;
 import dev.catalog.search.client.SearchClients;
+import java.net.URI;
 import java.util.Map;
 import javax.sql.DataSource;
+import software.amazon.awssdk.regions.Region;
 
 /** The rebuild's dependencies, built once per execution environment. */
 public final class RebuildModule {
@@ -25,9 +27,12 @@ public final class RebuildModule {
         private static Rebuilds create() {
             DataSource database = ConnectionPool.create(DatabaseSettings.fromEnvironment(),
                     Environment.optional("AWS_LAMBDA_FUNCTION_NAME").orElse("rebuild"));
+            // AWS_ENDPOINT_URL: the AWS SDK's own setting for another endpoint; unset in AWS, the local stack's otherwise.
+            Runs runs = new StepFunctionsRuns(Environment.optional("AWS_ENDPOINT_URL").map(URI::create),
+                    Region.of(Environment.required("AWS_REGION")));
             return new Rebuilds(database, Map.of(
                     Projections.DETAIL, new DetailTarget(database),
-                    Projections.SEARCH, new SearchTarget(SearchClients.fromEnvironment(), database)));
+                    Projections.SEARCH, new SearchTarget(SearchClients.fromEnvironment(), database)), runs);
         }
     }
 }

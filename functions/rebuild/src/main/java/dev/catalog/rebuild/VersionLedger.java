@@ -8,35 +8,115 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
-/** The rebuild's records in {@code projection_version}: what each version is, how far it got, what it became. */
+/**
+ * The rebuild's records in {@code projection_version}: what each version is, how far it got, what it became. The one
+ * owner of that table's SQL on the rebuild side; the live path only reads which versions to write.
+ *
+ * <p>A version's life: BUILDING (a run fills it) → LIVE (readers see it) → RETIRING (replaced; still written while
+ * readers may be on it) → RETIRED (not written; current to {@code current_to_sequence}) → CATCHING_UP (a rollback
+ * replays what it missed) → LIVE again, or DROPPED (its target gone). A run that fails leaves its version FAILED.
+ */
 final class VersionLedger {
 
-    /** A BUILDING version, as registered (or found, when a run resumes). */
-    record Building(int version, String target, long fromSequence, Long highWaterMark, long position, long eventsReplayed) {
+    /** A BUILDING or CATCHING_UP version, as registered (or found, when a run resumes). */
+    record Building(int version, String target, long fromSequence, Long highWaterMark, long position, long eventsReplayed,
+                    String runId) {
+    }
+
+    /** One version's row, as far as rollbacks and cut-overs need it. */
+    record Version(String projection, int version, String status, String target, Integer previousLive, String liveBy,
+                   Long currentTo, String runId) {
+
+        boolean liveByRollback() {
+            return "LIVE".equals(status) && "rollback".equals(liveBy);
+        }
+    }
+
+    /** A version and the projection it belongs to. */
+    record Owned(String projection, int version, String status) {
+    }
+
+    /**
+     * Serializes every change of a projection's versions (prepare, cut-over, rollback, abort) until the caller's
+     * transaction ends, so two of them never decide on the same stale picture.
+     */
+    void lock(Connection transaction, String projection) throws SQLException {
+        try (PreparedStatement lock = transaction.prepareStatement("select pg_advisory_xact_lock(hashtext('projection_version:' || ?))")) {
+            lock.setString(1, projection);
+            lock.execute();
+        }
     }
 
     Optional<Building> building(Connection connection, String projection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("""
-                select version, target, coalesce(replay_from_sequence, 0), high_water_mark,
-                       coalesce(replayed_to_sequence, replay_from_sequence, 0), events_replayed
-                  from projection_version where projection = ? and status = 'BUILDING'
-                """)) {
+        return inProgress(connection, projection, "BUILDING");
+    }
+
+    Optional<Building> catchingUp(Connection connection, String projection) throws SQLException {
+        return inProgress(connection, projection, "CATCHING_UP");
+    }
+
+    /** The version being filled by replay, BUILDING or CATCHING_UP, whatever its run. */
+    Optional<Building> filling(Connection connection, String projection, int version) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(BUILDING + " and version = ? and status in ('BUILDING', 'CATCHING_UP')")) {
             select.setString(1, projection);
+            select.setInt(2, version);
+            return building(select);
+        }
+    }
+
+    private static final String BUILDING = """
+            select version, target, coalesce(replay_from_sequence, 0) as from_sequence, high_water_mark,
+                   coalesce(replayed_to_sequence, replay_from_sequence, 0) as position, events_replayed, run_id
+              from projection_version where projection = ?
+            """;
+
+    private Optional<Building> inProgress(Connection connection, String projection, String status) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(BUILDING + " and status = ?")) {
+            select.setString(1, projection);
+            select.setString(2, status);
+            return building(select);
+        }
+    }
+
+    private static Optional<Building> building(PreparedStatement select) throws SQLException {
+        try (ResultSet row = select.executeQuery()) {
+            if (!row.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Building(row.getInt("version"), row.getString("target"), row.getLong("from_sequence"),
+                    nullableLong(row, "high_water_mark"), row.getLong("position"), row.getLong("events_replayed"),
+                    row.getString("run_id")));
+        }
+    }
+
+    Optional<Version> version(Connection connection, String projection, int version) throws SQLException {
+        return versionWhere(connection, "projection = ? and version = ?", projection, version);
+    }
+
+    Optional<Version> live(Connection connection, String projection) throws SQLException {
+        return versionWhere(connection, "projection = ? and status = 'LIVE'", projection);
+    }
+
+    private Optional<Version> versionWhere(Connection connection, String where, Object... parameters) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                select projection, version, status, target, previous_live, live_by, current_to_sequence, run_id
+                  from projection_version
+                """ + " where " + where)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                long hwm = row.getLong(4);
-                return Optional.of(new Building(row.getInt(1), row.getString(2), row.getLong(3),
-                        row.wasNull() ? null : hwm, row.getLong(5), row.getLong(6)));
+                int previous = row.getInt("previous_live");
+                Integer previousLive = row.wasNull() ? null : previous;
+                return Optional.of(new Version(row.getString("projection"), row.getInt("version"), row.getString("status"),
+                        row.getString("target"), previousLive, row.getString("live_by"), nullableLong(row, "current_to_sequence"),
+                        row.getString("run_id")));
             }
         }
-    }
-
-    /** A BUILDING version and the projection it belongs to. */
-    record Owned(String projection, int version) {
     }
 
     int nextVersion(Connection connection, String projection) throws SQLException {
@@ -69,53 +149,47 @@ final class VersionLedger {
             insert.setString(6, runId);
             insert.executeUpdate();
         }
-        return new Building(version, target.targetName(version), fromSequence, null, fromSequence, 0);
+        return new Building(version, target.targetName(version), fromSequence, null, fromSequence, 0, runId);
     }
 
-    /** A new run resumes a BUILDING version and answers for it from now on (its abort drops it). */
+    /** A new run resumes a BUILDING version whose run has ended, and answers for it from now on (its abort drops it). */
     void takeOver(Connection connection, String projection, int version, String runId) throws SQLException {
         update(connection, "update projection_version set run_id = ? where projection = ? and version = ?", runId, projection, version);
     }
 
-    List<Owned> buildingOf(Connection connection, String runId) throws SQLException {
+    /** What a run answers for when it aborts: its BUILDING versions, and a LIVE one it promoted but did not finish. */
+    List<Owned> ownedBy(Connection connection, String runId) throws SQLException {
         List<Owned> owned = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select projection, version from projection_version where run_id = ? and status = 'BUILDING'")) {
+                "select projection, version, status from projection_version where run_id = ? and status in ('BUILDING', 'LIVE')")) {
             select.setString(1, runId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    owned.add(new Owned(rows.getString(1), rows.getInt(2)));
+                    owned.add(new Owned(rows.getString(1), rows.getInt(2), rows.getString(3)));
                 }
             }
         }
         return owned;
     }
 
-    OptionalInt live(Connection connection, String projection) throws SQLException {
-        return single(connection, "select version from projection_version where projection = ? and status = 'LIVE'", projection);
+    /** Versions replaced in the ledger whose readers may not have moved yet (search aliases). */
+    List<Integer> retiring(Connection connection, String projection) throws SQLException {
+        return versions(connection, "select version from projection_version where projection = ? and status = 'RETIRING'", projection);
     }
 
-    OptionalInt newestRetired(Connection connection, String projection) throws SQLException {
-        return single(connection, "select max(version) from projection_version where projection = ? and status = 'RETIRED'", projection);
-    }
-
-    /** RETIRED versions older than the newest one: nothing writes them any more, and their targets can go. */
-    List<Integer> staleRetired(Connection connection, String projection) throws SQLException {
-        List<Integer> versions = new ArrayList<>();
+    /**
+     * RETIRED versions beyond the {@code keep} most recently retired: nothing writes them, no rollback goes to them
+     * without a catch-up, and their targets can go.
+     */
+    List<Integer> beyondKept(Connection connection, String projection, int keep) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
-                select version from projection_version
-                 where projection = ? and status = 'RETIRED'
-                   and version < (select max(version) from projection_version where projection = ? and status = 'RETIRED')
+                select version from projection_version where projection = ? and status = 'RETIRED'
+                 order by retired_at desc nulls last, version desc offset ?
                 """)) {
             select.setString(1, projection);
-            select.setString(2, projection);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    versions.add(rows.getInt(1));
-                }
-            }
+            select.setInt(2, keep);
+            return versions(select);
         }
-        return versions;
     }
 
     void recordHighWaterMark(Connection connection, String projection, int version, long highWaterMark) throws SQLException {
@@ -123,11 +197,19 @@ final class VersionLedger {
                 highWaterMark, projection, version);
     }
 
-    void recordProgress(Connection connection, String projection, int version, long position, long events) throws SQLException {
-        update(connection, """
+    /**
+     * Records how far replay got, if {@code runId} still answers for the version: a run whose version was taken over
+     * (it was thought to have ended) finds out here and stops, instead of two runs writing one version.
+     */
+    void recordProgress(Connection connection, String projection, int version, String runId, long position, long events)
+            throws SQLException {
+        int updated = update(connection, """
                 update projection_version set replayed_to_sequence = ?, events_replayed = events_replayed + ?
-                 where projection = ? and version = ?
-                """, position, events, projection, version);
+                 where projection = ? and version = ? and run_id = ? and status in ('BUILDING', 'CATCHING_UP')
+                """, position, events, projection, version, runId);
+        if (updated == 0) {
+            throw new IllegalStateException("run " + runId + " no longer answers for " + projection + " version " + version);
+        }
     }
 
     void recordVerification(Connection connection, String projection, int version, RebuildState.Verification verification)
@@ -136,40 +218,106 @@ final class VersionLedger {
                 Json.write(verification), projection, version);
     }
 
-    /** The LIVE version becomes RETIRED and {@code version} LIVE, in the caller's transaction. */
-    void makeLive(Connection connection, String projection, int version) throws SQLException {
-        update(connection, "update projection_version set status = 'RETIRED', finished_at = now() where projection = ? and status = 'LIVE'",
-                projection);
-        update(connection, "update projection_version set status = 'LIVE', finished_at = now() where projection = ? and version = ?",
-                projection, version);
+    /**
+     * {@code version} becomes LIVE, remembering which version was LIVE before it and how it got there; that one becomes
+     * RETIRING (still written until readers have surely left it). In the caller's transaction.
+     */
+    void promote(Connection connection, String projection, int version, String liveBy) throws SQLException {
+        Optional<Version> live = live(connection, projection);
+        update(connection, """
+                update projection_version set status = 'RETIRING', retired_at = now(), current_to_sequence = null
+                 where projection = ? and status = 'LIVE'
+                """, projection);
+        update(connection, """
+                update projection_version set status = 'LIVE', finished_at = now(), previous_live = ?, live_by = ?
+                 where projection = ? and version = ?
+                """, live.map(Version::version).orElse(null), liveBy, projection, version);
+    }
+
+    /**
+     * A promotion undone before it was finished: the RETIRING version is LIVE again (it was written all along), and
+     * {@code version} goes back to what it was.
+     */
+    void demote(Connection connection, String projection, int version, String backTo, int previous) throws SQLException {
+        update(connection, "update projection_version set status = ? where projection = ? and version = ? and status = 'LIVE'",
+                backTo, projection, version);
+        update(connection, "update projection_version set status = 'LIVE', retired_at = null where projection = ? and version = ?",
+                projection, previous);
+    }
+
+    /**
+     * The RETIRING versions stop being written: each records the lowest sequence the live path had reached on any of
+     * its partitions, so a rollback knows where to catch it up from.
+     */
+    void seal(Connection connection, String projection) throws SQLException {
+        update(connection, """
+                update projection_version v set status = 'RETIRED',
+                       current_to_sequence = (select coalesce(min(p.last_sequence), 0) from projection_progress p
+                                               where p.projection = v.projection and p.version = v.version)
+                 where projection = ? and status = 'RETIRING'
+                """, projection);
+    }
+
+    /**
+     * A RETIRED version starts catching up under {@code runId}: the live path writes it again from this commit on, and
+     * replay covers the log after the sequence it was current to.
+     */
+    Building startCatchUp(Connection connection, Version retired, String runId) throws SQLException {
+        long from = retired.currentTo() == null ? 0 : retired.currentTo();
+        update(connection, """
+                update projection_version set status = 'CATCHING_UP', run_id = ?, replay_from_sequence = ?,
+                       replayed_to_sequence = ?, high_water_mark = null, events_replayed = 0, verification = null, error = null
+                 where projection = ? and version = ?
+                """, runId, from, from, retired.projection(), retired.version());
+        return new Building(retired.version(), retired.target(), from, null, from, 0, runId);
+    }
+
+    /** A catch-up that did not finish: RETIRED again, still current to where it was (what it replayed is harmless). */
+    void endCatchUp(Connection connection, String projection, int version, String runId) throws SQLException {
+        update(connection, "update projection_version set status = 'RETIRED' where projection = ? and version = ? and status = 'CATCHING_UP'"
+                + " and run_id = ?", projection, version, runId);
     }
 
     void fail(Connection connection, String projection, int version, String error) throws SQLException {
         update(connection, """
                 update projection_version set status = 'FAILED', error = ?, finished_at = now()
-                 where projection = ? and version = ? and status = 'BUILDING'
+                 where projection = ? and version = ? and status in ('BUILDING', 'LIVE')
                 """, error, projection, version);
     }
 
-    private static OptionalInt single(Connection connection, String sql, String projection) throws SQLException {
+    void dropped(Connection connection, String projection, int version) throws SQLException {
+        update(connection, "update projection_version set status = 'DROPPED' where projection = ? and version = ? and status = 'RETIRED'",
+                projection, version);
+    }
+
+    private static List<Integer> versions(Connection connection, String sql, String projection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, projection);
-            try (ResultSet row = select.executeQuery()) {
-                if (row.next()) {
-                    int version = row.getInt(1);
-                    return row.wasNull() ? OptionalInt.empty() : OptionalInt.of(version);
-                }
-                return OptionalInt.empty();
-            }
+            return versions(select);
         }
     }
 
-    private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
+    private static List<Integer> versions(PreparedStatement select) throws SQLException {
+        List<Integer> versions = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                versions.add(rows.getInt(1));
+            }
+        }
+        return versions;
+    }
+
+    private static Long nullableLong(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
+
+    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 update.setObject(i + 1, parameters[i]);
             }
-            update.executeUpdate();
+            return update.executeUpdate();
         }
     }
 }

@@ -63,11 +63,20 @@ class ConsoleRebuildsIT extends BrowserTest {
         browser.find("#rollback-detail").click();
         browser.await(ExpectedConditions.alertIsPresent()).accept();
 
-        assertThat(browser.find("#rollback-outcome-detail .notice").getText()).isEqualTo("detail v" + liveBefore + " is LIVE again.");
+        assertThat(browser.find("#rollback-outcome-detail .notice").getText())
+                .startsWith("detail v" + liveBefore + " is LIVE again in place of v" + rebuilt + ", caught up on ");
         assertThat(liveVersion("detail")).isEqualTo(liveBefore);
         browser.find("[data-projection='detail'] tr[data-version='" + liveBefore + "'][data-status='LIVE']");
         browser.find("[data-projection='detail'] tr[data-version='" + rebuilt + "'][data-status='RETIRED']");
         browser.screenshot("rebuilds");
+
+        // A second rollback in a row would bring back the version just rejected: refused, and the page says why.
+        browser.find("#rollback-detail").click();
+        browser.await(ExpectedConditions.alertIsPresent()).accept();
+        String refused = browser.find("#rollback-outcome-detail .problem").getText();
+        assertThat(refused).contains("Rollback refused", "a second rollback in a row", "--to-version");
+        assertThat(liveVersion("detail")).isEqualTo(liveBefore);
+        browser.screenshot("rollback-refused");
     }
 
     @Test

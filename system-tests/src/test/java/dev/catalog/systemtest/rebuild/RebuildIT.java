@@ -4,6 +4,7 @@ import static dev.catalog.systemtest.support.Bodies.product;
 import static dev.catalog.systemtest.support.Bodies.productInCategory;
 import static dev.catalog.systemtest.support.Bodies.uniqueSku;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,8 +62,8 @@ class RebuildIT {
         List<String> categories = IntStream.range(0, 4).mapToObj(i -> create(tenant, "POST /categories", "{\"name\": \"Shelf " + i + "\"}")).toList();
         List<String> products = IntStream.range(0, 60).mapToObj(i -> create(tenant, "POST /products",
                 productInCategory(uniqueSku(), categories.get(i % categories.size())))).toList();
-        long liveDetail = version(Rebuilds.live(stack.db(), "detail"));
-        long liveSearch = version(Rebuilds.live(stack.db(), "search"));
+        int liveDetail = version(Rebuilds.live(stack.db(), "detail"));
+        int liveSearch = version(Rebuilds.live(stack.db(), "search"));
 
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger writes = new AtomicInteger();
@@ -142,10 +143,10 @@ class RebuildIT {
         // A Replay task the state machine retries gets the input its failed attempt got, positions from before the
         // batches that attempt committed: it goes on from the recorded progress, and counts nothing twice.
         String staleInput = """
-                {"runId": "retried", "fromSequence": %d, "highWaterMark": %d, "pace": {"batchEvents": 25, "sliceSeconds": 0},
+                {"runId": "%s", "fromSequence": %d, "highWaterMark": %d, "pace": {"batchEvents": 25, "sliceSeconds": 0},
                  "targets": [{"projection": "detail", "version": %d, "target": "%s", "highWaterMark": %d,
                               "position": %d, "eventsReplayed": 0}], "done": false}
-                """.formatted(stopped.get("replay_from_sequence"), stopped.get("high_water_mark"), version(stopped),
+                """.formatted(first, stopped.get("replay_from_sequence"), stopped.get("high_water_mark"), version(stopped),
                 stopped.get("target"), stopped.get("high_water_mark"), stopped.get("replay_from_sequence"));
         JsonNode retried = Json.mapper().readTree(rebuilds.invoke("ReplayRebuildFunction", staleInput));
         assertThat(retried.at("/targets/0/position").asLong()).isGreaterThan(stoppedAt);
@@ -192,28 +193,89 @@ class RebuildIT {
     }
 
     @Test
-    void a_rollback_makes_the_previous_version_live_again_and_it_is_current() {
+    void a_rollback_goes_back_to_the_version_live_before_the_current_one_caught_up_and_a_second_in_a_row_is_refused() {
         String tenant = Tenants.fresh("rollback");
         create(tenant, "POST /products", product(uniqueSku()));
-        DescribeExecutionResponse rebuilt = rebuilds.awaitEnd(rebuilds.start("{\"projection\": \"search\"}"), REBUILD);
-        assertThat(rebuilt.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        long rebuiltVersion = version(Rebuilds.live(stack.db(), "search"));
-        String afterCutOver = create(tenant, "POST /products", product(uniqueSku()));
+        int first = version(Rebuilds.live(stack.db(), "detail"));
+        int firstSearch = version(Rebuilds.live(stack.db(), "search"));
 
-        String answer = rebuilds.rollback("search");
+        rebuildAll();
+        int rejected = version(Rebuilds.live(stack.db(), "detail"));
+        assertThat(rebuilds.rollback("detail")).contains("\"live\":" + first, "\"replaced\":" + rejected);
+        assertThat(rebuilds.rollback("search")).contains("\"live\":" + firstSearch);
+        create(tenant, "POST /products", product(uniqueSku()));
+        rebuildAll();
+        int current = version(Rebuilds.live(stack.db(), "detail"));
+        int currentSearch = version(Rebuilds.live(stack.db(), "search"));
+        // The live path no longer writes the RETIRED versions: what it applies from now on, they miss.
+        long retiredApplied = applied("detail", first);
+        create(tenant, "POST /products", product(uniqueSku()));
+        await().atMost(SETTLE).untilAsserted(() -> assertThat(ReadModelCheck.differences(stack.db(), tenant)).isEmpty());
+        assertThat(applied("detail", first)).as("events the live path applied to a RETIRED version").isEqualTo(retiredApplied);
+        assertThat(status("detail", rejected)).as("the older RETIRED version, beyond the one kept").isEqualTo("DROPPED");
 
-        assertThat(answer).contains("\"live\":" + (rebuiltVersion - 1));
-        assertThat(version(Rebuilds.live(stack.db(), "search"))).isEqualTo(rebuiltVersion - 1);
-        assertThat(stack.db().text("select status from projection_version where projection = 'search' and version = ?", rebuiltVersion))
-                .isEqualTo("RETIRED");
+        String detail = rebuilds.rollback("detail");
+        String search = rebuilds.rollback("search");
+
+        // The version LIVE before the current one, not the one the first rollback rejected; caught up on what it missed.
+        assertThat(detail).contains("\"live\":" + first, "\"replaced\":" + current).doesNotContain("\"eventsReplayed\":0");
+        assertThat(search).contains("\"live\":" + firstSearch, "\"replaced\":" + currentSearch);
+        assertThat(ReadModelCheck.differences(stack.db(), tenant)).isEmpty();
         await().atMost(SETTLE).untilAsserted(() -> {
             assertThat(SearchModelCheck.differences(stack, tenant)).isEmpty();
             assertThat(stack.overHttp(ApiCall.to("GET /products/search").tenant(tenant).query("q", "trail")).json().get("total").asLong())
-                    .isEqualTo(2);
+                    .isEqualTo(3);
         });
-        assertThat(afterCutOver).isNotBlank();
-        rebuilds.rollback("search");
-        assertThat(version(Rebuilds.live(stack.db(), "search"))).isEqualTo(rebuiltVersion);
+        assertThat(rebuilds.refusedRollback("detail")).contains("a second rollback in a row", "--to-version");
+        assertThat(version(Rebuilds.live(stack.db(), "detail"))).isEqualTo(first);
+
+        assertThat(rebuilds.rollback("detail", current)).contains("\"live\":" + current);
+        assertThat(ReadModelCheck.differences(stack.db(), tenant)).isEmpty();
+        assertThat(stack.db().count("""
+                select count(*) from projection_version where projection = 'detail' and status not in ('FAILED', 'DROPPED')"""))
+                .as("LIVE and one RETIRED version").isEqualTo(2);
+    }
+
+    @Test
+    void a_second_rebuild_of_a_projection_fails_fast_naming_the_running_one_and_cut_over_takes_only_its_own_version() {
+        IntStream.range(0, 30).forEach(i -> create(Tenants.fresh("busy"), "POST /products", product(uniqueSku())));
+        long logged = stack.db().count("select count(*) from outbox");
+        String first = rebuilds.start("{\"projection\": \"detail\", \"pace\": {\"batchEvents\": " + Math.max(1, logged / 60)
+                + ", \"sliceSeconds\": 0}}");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> stack.db().count(
+                "select count(*) from projection_version where projection = 'detail' and status = 'BUILDING' and run_id = ?", first) == 1);
+        Map<String, Object> building = building();
+
+        DescribeExecutionResponse second = rebuilds.awaitEnd(rebuilds.start("{\"projection\": \"all\"}"), REBUILD);
+
+        assertThat(second.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(second.error()).isEqualTo("dev.catalog.rebuild.RebuildInProgress");
+        assertThat(second.cause()).contains("detail is already being rebuilt", first);
+        assertThat(stack.db().count("select count(*) from projection_version where projection = 'search' and status = 'BUILDING'")).isZero();
+        // Whether the first run is still replaying or has finished by now, its version is not another run's to promote.
+        String forged = """
+                {"runId": "not-the-owner", "fromSequence": 0, "highWaterMark": 1, "pace": {"batchEvents": 5, "sliceSeconds": 0},
+                 "targets": [{"projection": "detail", "version": %d, "target": "%s", "highWaterMark": 1, "position": 1,
+                              "eventsReplayed": 0}], "done": true, "verification": {"passed": true, "findings": []}}
+                """.formatted(version(building), building.get("target"));
+        assertThatThrownBy(() -> rebuilds.invoke("CutOverRebuildFunction", forged)).hasMessageContaining("cannot cut over");
+        DescribeExecutionResponse result = rebuilds.awaitEnd(first, REBUILD);
+        assertThat(result.status()).as(result.error() + ": " + result.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(version(Rebuilds.live(stack.db(), "detail"))).isEqualTo(version(building));
+    }
+
+    private void rebuildAll() {
+        DescribeExecutionResponse rebuilt = rebuilds.awaitEnd(rebuilds.start("{\"projection\": \"all\"}"), REBUILD);
+        assertThat(rebuilt.status()).as(rebuilt.error() + ": " + rebuilt.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    }
+
+    private long applied(String projection, int version) {
+        return stack.db().count("select coalesce(sum(events_applied), 0) from projection_progress where projection = ? and version = ?",
+                projection, version);
+    }
+
+    private String status(String projection, int version) {
+        return stack.db().text("select status from projection_version where projection = ? and version = ?", projection, version);
     }
 
     /** A writer owning three products: reprices them, sets their stock, and renames the shared categories. */
@@ -280,7 +342,7 @@ class RebuildIT {
         return stack.db().count("select coalesce(max(replayed_to_sequence), 0) from projection_version where projection = 'detail' and status = 'BUILDING'");
     }
 
-    private static long version(Map<String, Object> row) {
-        return ((Number) row.get("version")).longValue();
+    private static int version(Map<String, Object> row) {
+        return ((Number) row.get("version")).intValue();
     }
 }

@@ -62,12 +62,30 @@ public final class Rebuilds implements AutoCloseable {
 
     /** Invokes RollbackProjectionFunction through Lambda's Invoke API, as {@code ./catalog rollback} does. */
     public String rollback(String projection) {
-        InvokeResponse response = lambda.invoke(invoke -> invoke.functionName("RollbackProjectionFunction")
-                .payload(SdkBytes.fromUtf8String("{\"projection\": \"" + projection + "\"}")));
+        return rollback(projection, null);
+    }
+
+    /** A rollback to {@code toVersion} (null: the version LIVE before the current one), which must succeed. */
+    public String rollback(String projection, Integer toVersion) {
+        InvokeResponse response = invokeRollback(projection, toVersion);
         if (response.functionError() != null) {
             throw new AssertionError("rollback failed: " + response.payload().asUtf8String());
         }
         return response.payload().asUtf8String();
+    }
+
+    /** A rollback that must be refused: the function's error, as Lambda's Invoke answers it. */
+    public String refusedRollback(String projection) {
+        InvokeResponse response = invokeRollback(projection, null);
+        if (response.functionError() == null) {
+            throw new AssertionError("rollback was not refused: " + response.payload().asUtf8String());
+        }
+        return response.payload().asUtf8String();
+    }
+
+    private InvokeResponse invokeRollback(String projection, Integer toVersion) {
+        String input = "{\"projection\": \"" + projection + "\"" + (toVersion == null ? "" : ", \"toVersion\": " + toVersion) + "}";
+        return lambda.invoke(invoke -> invoke.functionName("RollbackProjectionFunction").payload(SdkBytes.fromUtf8String(input)));
     }
 
     /** Invokes a task function of the state machine directly, as a retry would, and answers its output. */

@@ -122,6 +122,43 @@ public final class DetailWriter {
              where d.inventory_version %2$s excluded.inventory_version
             """;
 
+    // A copy of another version, part by part under the same guards as events: whichever of the copy and the live
+    // path writes a part first, it ends at the newer version. Tombstones are copied as they are.
+    private static final String COPY_CATEGORIES = """
+            insert into %1$s.category as c (tenant_id, id, name, parent_id, version, path, updated_at)
+            select tenant_id, id, name, parent_id, version, path, updated_at from %3$s.category
+            on conflict (tenant_id, id) do update
+               set name = excluded.name, parent_id = excluded.parent_id, version = excluded.version, path = excluded.path,
+                   updated_at = excluded.updated_at
+             where c.version %2$s excluded.version
+            """;
+    private static final String COPY_PRODUCTS = """
+            insert into %1$s.product_detail as d (tenant_id, id, sku, name, description, brand, category_id, category_name,
+                    category_path, price_amount, price_currency, status, attributes, created_at, updated_at,
+                    product_version, deleted, last_sequence)
+            select tenant_id, id, sku, name, description, brand, category_id, category_name, category_path, price_amount,
+                   price_currency, status, attributes, created_at, updated_at, product_version, deleted, last_sequence
+              from %3$s.product_detail where product_version > 0
+            on conflict (tenant_id, id) do update
+               set sku = excluded.sku, name = excluded.name, description = excluded.description, brand = excluded.brand,
+                   category_id = excluded.category_id, category_name = excluded.category_name,
+                   category_path = excluded.category_path, price_amount = excluded.price_amount,
+                   price_currency = excluded.price_currency, status = excluded.status, attributes = excluded.attributes,
+                   created_at = excluded.created_at, updated_at = excluded.updated_at,
+                   product_version = excluded.product_version, deleted = excluded.deleted,
+                   last_sequence = greatest(d.last_sequence, excluded.last_sequence)
+             where d.product_version %2$s excluded.product_version
+            """;
+    private static final String COPY_INVENTORIES = """
+            insert into %1$s.product_detail as d (tenant_id, id, stock, stock_total, inventory_version, last_sequence)
+            select tenant_id, id, stock, stock_total, inventory_version, last_sequence
+              from %3$s.product_detail where inventory_version > 0
+            on conflict (tenant_id, id) do update
+               set stock = excluded.stock, stock_total = excluded.stock_total, inventory_version = excluded.inventory_version,
+                   last_sequence = greatest(d.last_sequence, excluded.last_sequence)
+             where d.inventory_version %2$s excluded.inventory_version
+            """;
+
     private final String schema;
     private final Overwrite overwrite;
 
@@ -136,6 +173,22 @@ public final class DetailWriter {
     /** Writes the events (coalesced to the newest per aggregate) inside the caller's transaction. */
     public void apply(Connection connection, List<LoggedEvent> events) throws SQLException {
         apply(connection, DetailChanges.of(events));
+    }
+
+    /**
+     * Copies every part of read schema {@code from} into this one under the version guards, inside the caller's
+     * transaction: SERIALIZABLE, so a product copied with its category name cannot miss a rename the live path
+     * commits meanwhile (one of the two is retried).
+     */
+    public void copyFrom(Connection connection, String from) throws SQLException {
+        if (!SCHEMA.matcher(from).matches()) {
+            throw new IllegalArgumentException("not a read schema: " + from);
+        }
+        try (var statement = connection.createStatement()) {
+            for (String copy : List.of(COPY_CATEGORIES, COPY_PRODUCTS, COPY_INVENTORIES)) {
+                statement.execute(copy.formatted(schema, overwrite.operator, from));
+            }
+        }
     }
 
     /** Categories first, so products of the same batch copy their newest names. */

@@ -60,6 +60,34 @@ public final class SearchIndexWriter {
             }
             """;
 
+    /**
+     * Merges a whole document of another version into this one, part by part: each part of {@code params.document}
+     * replaces this one's only when this one holds it at an older version or not at all, the guard events go through.
+     */
+    static final String VERSIONED_DOCUMENT_MERGE = """
+            if (ctx._source.tenantId != null && ctx._source.tenantId != params.document.tenantId) {
+              throw new IllegalArgumentException('document ' + ctx._id + ' belongs to another tenant');
+            }
+            if (ctx._source.versions == null) {
+              ctx._source.versions = new HashMap();
+            }
+            boolean changed = false;
+            for (def part : params.document.versions.entrySet()) {
+              def written = ctx._source.versions[part.getKey()];
+              if (written == null || written < part.getValue()) {
+                ctx._source[part.getKey()] = params.document[part.getKey()];
+                ctx._source.versions[part.getKey()] = part.getValue();
+                changed = true;
+              }
+            }
+            if (changed) {
+              ctx._source.tenantId = params.document.tenantId;
+              ctx._source[params.idField] = params.document[params.idField];
+            } else {
+              ctx.op = 'noop';
+            }
+            """;
+
     /** Which events may overwrite a part: strictly newer ones (the live path), or the same version too (replays). */
     public enum Overwrite { NEWER, SAME_OR_NEWER }
 
@@ -100,6 +128,35 @@ public final class SearchIndexWriter {
             outcomes.add(outcome(events.get(i), response.items().get(i)));
         }
         return outcomes;
+    }
+
+    /**
+     * Merges documents read from another version into {@code index} (products or categories of this one), in one bulk
+     * request, under the same per-part version guards as events: the copy of a LIVE version into one the live path
+     * already writes ends, whatever lands first, with the newer of each part.
+     *
+     * @param idField   the documents' own id property ({@code productId}, {@code categoryId})
+     * @param documents each document's id and source
+     */
+    public void merge(String index, String idField, Map<String, Object> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        List<BulkOperation> operations = documents.entrySet().stream().map(document -> BulkOperation.of(op -> op
+                .<Map<String, Object>>update(update -> update.index(index).id(document.getKey())
+                        .script(Script.of(s -> s.inline(inline -> inline.source(VERSIONED_DOCUMENT_MERGE).params(Map.of(
+                                "idField", JsonData.of(idField), "document", JsonData.of(document.getValue()))))))
+                        .scriptedUpsert(true)
+                        .upsert(Map.of())
+                        .retryOnConflict(RETRIES_ON_CONFLICT)))).toList();
+        BulkResponse response = SearchCalls.call("merge of " + documents.size() + " documents into " + index,
+                () -> client.bulk(bulk -> bulk.operations(operations)));
+        for (BulkResponseItem item : response.items()) {
+            if (item.error() != null) {
+                throw new ServiceUnavailableException(SearchCalls.SERVICE, "merging " + item.index() + "/" + item.id()
+                        + " answered " + item.status() + ": " + describe(item.error()), null);
+            }
+        }
     }
 
     private static BulkOperation operation(SearchIndices target, PartWrite write, boolean sameVersionRewrites) {

@@ -12,19 +12,18 @@ import java.util.List;
 
 /**
  * The projection version tracker as the live path uses it: which versions to write (LIVE, BUILDING while a rebuild
- * runs, and the newest RETIRED one, kept current for rollback), and how far each partition got.
+ * runs, a replaced one until readers have left it, a RETIRED one a rollback is catching up), and how far each
+ * partition got. The number of versions ever built costs the live path nothing.
  * Both happen inside the caller's transaction, so a batch sees a rebuild's new version either before it starts
  * (and writes it too) or not at all, never half-way.
  */
 public final class ProjectionVersions {
 
-    // LIVE and BUILDING versions, and the newest RETIRED one: it stays current so a rollback to it is instant.
+    // Only what readers are on or will be: LIVE, BUILDING (a rebuild), RETIRING (replaced, readers may still be on
+    // it until the search aliases move), CATCHING_UP (a rollback about to bring it back). RETIRED ones cost nothing.
     private static final String ACTIVE = """
-            select version, status, target from projection_version v
-             where projection = ?
-               and (status in ('LIVE', 'BUILDING')
-                    or (status = 'RETIRED' and version = (select max(version) from projection_version r
-                                                           where r.projection = v.projection and r.status = 'RETIRED')))
+            select version, status, target from projection_version
+             where projection = ? and status in ('LIVE', 'BUILDING', 'RETIRING', 'CATCHING_UP')
              order by version
             """;
     private static final String PROGRESS = """

@@ -59,28 +59,35 @@ public final class DetailTarget implements ProjectionTarget {
         });
     }
 
+    /** The LIVE schema copied part by part under the live path's guards, which may already be writing the new one. */
     @Override
     public void seedFrom(int liveVersion, int version) {
-        String from = targetName(liveVersion);
-        String to = targetName(version);
-        run(connection -> {
-            try (var statement = connection.createStatement()) {
-                statement.execute("insert into " + to + ".category select * from " + from + ".category on conflict do nothing");
-                statement.execute("insert into " + to + ".product_detail select * from " + from + ".product_detail on conflict do nothing");
-            }
-        });
+        DetailWriter writer = new DetailWriter(targetName(version), DetailWriter.Overwrite.NEWER);
+        serializable("copy of " + targetName(liveVersion) + " into " + targetName(version),
+                connection -> writer.copyFrom(connection, targetName(liveVersion)));
     }
 
     @Override
     public void replay(int version, List<LoggedEvent> events, InTransaction recordProgress) {
         DetailWriter writer = new DetailWriter(targetName(version), DetailWriter.Overwrite.SAME_OR_NEWER);
+        serializable("replay into " + targetName(version), connection -> {
+            writer.apply(connection, events);
+            recordProgress.run(connection);
+        });
+    }
+
+    /**
+     * One SERIALIZABLE transaction, gone through again when it conflicts: the live path writes the same rows
+     * concurrently, and this step, larger and slower, is the one that loses: pause so the live batch commits, then go
+     * again.
+     */
+    private void serializable(String what, InTransaction step) {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = database.getConnection()) {
                 connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
                 connection.setAutoCommit(false);
                 try {
-                    writer.apply(connection, events);
-                    recordProgress.run(connection);
+                    step.run(connection);
                     connection.commit();
                     return;
                 } catch (SQLException | RuntimeException e) {
@@ -91,10 +98,8 @@ public final class DetailTarget implements ProjectionTarget {
                     connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 }
             } catch (SQLException e) {
-                // The live path writes the same rows concurrently, and a replay batch, larger and slower, is the one
-                // that loses: pause so the live batch commits, then go again.
                 if (!Conflicts.isConflict(e) || attempt == ATTEMPTS) {
-                    throw new DatabaseException("replay into " + targetName(version) + " failed", e);
+                    throw new DatabaseException(what + " failed", e);
                 }
                 Conflicts.pauseAfter(attempt);
             }
@@ -135,6 +140,11 @@ public final class DetailTarget implements ProjectionTarget {
         } catch (SQLException e) {
             throw new DatabaseException("cannot point catalog_read at " + targetName(version), e);
         }
+    }
+
+    @Override
+    public void pointReadersAfterCommit(int version) {
+        // The views were switched in the ledger's transaction.
     }
 
     @Override

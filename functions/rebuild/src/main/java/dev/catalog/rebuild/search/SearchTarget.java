@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.platform.db.DatabaseException;
 import dev.catalog.platform.events.LoggedEvent;
+import dev.catalog.platform.json.Json;
 import dev.catalog.projection.batch.NewestPerAggregate;
 import dev.catalog.projection.search.SearchIndexWriter;
 import dev.catalog.projection.search.WriteOutcome;
@@ -17,8 +18,11 @@ import dev.catalog.search.index.SearchIndices;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -43,12 +47,14 @@ public final class SearchTarget implements ProjectionTarget {
     private final OpenSearchClient client;
     private final SearchIndexAdmin admin;
     private final SearchIndexWriter writer;
+    private final SearchIndexWriter merger;
     private final DataSource database;
 
     public SearchTarget(OpenSearchClient client, DataSource database) {
         this.client = client;
         this.admin = new SearchIndexAdmin(client);
         this.writer = new SearchIndexWriter(client, SearchIndexWriter.Overwrite.SAME_OR_NEWER);
+        this.merger = new SearchIndexWriter(client, SearchIndexWriter.Overwrite.NEWER);
         this.database = database;
     }
 
@@ -67,19 +73,18 @@ public final class SearchTarget implements ProjectionTarget {
         admin.create(version);
     }
 
-    /** Copies the LIVE indices with {@code _reindex}, skipping documents the live path already wrote to the new ones. */
+    /**
+     * Copies the LIVE indices page by page, each document merged part by part under the live path's version guards:
+     * the live path already writes the new indices, and whichever lands first, each part ends at the newer version.
+     */
     @Override
     public void seedFrom(int liveVersion, int version) {
         SearchIndices from = new SearchIndices(liveVersion);
         SearchIndices to = new SearchIndices(version);
-        for (String[] pair : List.of(new String[] {from.products(), to.products()}, new String[] {from.categories(), to.categories()})) {
-            SearchCalls.call("copy " + pair[0] + " into " + pair[1], () -> client.reindex(reindex -> reindex
-                    .source(source -> source.index(pair[0]))
-                    .dest(dest -> dest.index(pair[1]).opType(org.opensearch.client.opensearch._types.OpType.Create))
-                    .conflicts(org.opensearch.client.opensearch._types.Conflicts.Proceed)
-                    .refresh(org.opensearch.client.opensearch._types.Refresh.True)
-                    .waitForCompletion(true)));
-        }
+        SearchCalls.call("refresh version " + liveVersion, () -> client.indices().refresh(refresh -> refresh
+                .index(from.products(), from.categories())));
+        scanPages(from.products(), "productId", page -> merger.merge(to.products(), "productId", page));
+        scanPages(from.categories(), "categoryId", page -> merger.merge(to.categories(), "categoryId", page));
     }
 
     @Override
@@ -120,9 +125,14 @@ public final class SearchTarget implements ProjectionTarget {
         }
     }
 
-    /** Swaps both aliases in one call; the ledger's transaction commits after it (a retry swaps again, harmlessly). */
     @Override
     public void pointReadersAt(Connection transaction, int version) {
+        // Aliases are not in the database: they move after the ledger's commit.
+    }
+
+    /** Swaps both aliases in one call, after the ledger's commit (a retry swaps again, harmlessly). */
+    @Override
+    public void pointReadersAfterCommit(int version) {
         admin.pointAliasesAt(version);
     }
 
@@ -134,6 +144,12 @@ public final class SearchTarget implements ProjectionTarget {
     /** Every document of an index, in pages sorted by {@code idField} (a keyword), mapped by {@code read}. */
     private <T> List<T> scan(String index, String idField, Function<JsonNode, T> read) {
         List<T> items = new ArrayList<>();
+        scanPages(index, idField, page -> page.values().forEach(document -> items.add(read.apply(Json.mapper().valueToTree(document)))));
+        return items;
+    }
+
+    /** Every document of an index, in pages (id → source) sorted by {@code idField} (a keyword), each handed to {@code consumer}. */
+    private void scanPages(String index, String idField, Consumer<Map<String, Object>> consumer) {
         List<FieldValue> after = null;
         while (true) {
             List<FieldValue> searchAfter = after;
@@ -145,11 +161,13 @@ public final class SearchTarget implements ProjectionTarget {
                 return search;
             }, ObjectNode.class));
             List<Hit<ObjectNode>> hits = page.hits().hits();
+            Map<String, Object> documents = new LinkedHashMap<>();
             for (Hit<ObjectNode> hit : hits) {
-                items.add(read.apply(hit.source()));
+                documents.put(hit.id(), Json.mapper().convertValue(hit.source(), Map.class));
             }
+            consumer.accept(documents);
             if (hits.size() < PAGE) {
-                return items;
+                return;
             }
             after = hits.getLast().sort();
         }

@@ -95,9 +95,17 @@ public final class RebuildControl implements AutoCloseable {
         return events;
     }
 
-    /** Invokes the rollback function for {@code projection}. */
+    /** Invokes the rollback function for {@code projection}: to the version LIVE before the current one. */
     public Invocation rollback(String projection) {
+        return rollback(projection, null);
+    }
+
+    /** Invokes the rollback function for {@code projection}, to the RETIRED {@code toVersion} (null: the previous LIVE). */
+    public Invocation rollback(String projection, Integer toVersion) {
         ObjectNode input = JSON.createObjectNode().put("projection", projection);
+        if (toVersion != null) {
+            input.put("toVersion", toVersion);
+        }
         InvokeResponse response = lambda.invoke(invoke -> invoke.functionName(ROLLBACK_FUNCTION)
                 .payload(SdkBytes.fromUtf8String(input.toString())));
         return new Invocation(response.functionError() != null, response.payload().asUtf8String());

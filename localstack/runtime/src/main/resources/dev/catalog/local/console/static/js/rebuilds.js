@@ -76,7 +76,8 @@ export function mountRebuilds(main) {
     outcome.replaceChildren();
     try {
       const rolledBack = await consolePost('rollback', { projection });
-      show(outcome, h('p', { class: 'notice notice-good', role: 'status' }, `${projection} v${rolledBack.live} is LIVE again.`));
+      show(outcome, h('p', { class: 'notice notice-good', role: 'status' }, `${projection} v${rolledBack.live} is LIVE again `
+        + `in place of v${rolledBack.replaced}, caught up on ${rolledBack.eventsReplayed.toLocaleString('en')} events.`));
       await refresh(false);
     } catch (error) {
       show(outcome, problemView(error, `Rollback of ${projection}`));
