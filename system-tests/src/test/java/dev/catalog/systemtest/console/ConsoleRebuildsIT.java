@@ -29,8 +29,8 @@ class ConsoleRebuildsIT extends BrowserTest {
         browser.go("#/rebuilds");
         new Select(browser.find("#rebuild-projection")).selectByValue("detail");
         browser.find("details.pace summary").click();
-        // Small batches, one per replay task: a loop of a few dozen turns the page can follow.
-        browser.find("#batch-events").sendKeys(Long.toString(Math.max(1, logged / 25)));
+        // Small batches, one per replay task: a loop of a couple of hundred turns (a few seconds) the page can follow.
+        browser.find("#batch-events").sendKeys(Long.toString(Math.max(1, logged / 200)));
         browser.find("#slice-seconds").sendKeys("0");
         browser.find("#start-rebuild").click();
         browser.await(page -> page.getCurrentUrl().contains("#/rebuilds/executions/") ? true : null);

@@ -170,13 +170,17 @@ class RebuildIT {
     @Test
     void a_version_that_fails_verification_is_dropped_and_the_old_one_stays_live() {
         String tenant = Tenants.fresh("corrupt");
+        long before = stack.db().count("select max(sequence) from outbox");
         IntStream.range(0, 10).forEach(i -> create(tenant, "POST /products", product(uniqueSku())));
         long ours = stack.db().count("select max(sequence) from outbox where tenant_id = ?", tenant);
         String filler = Tenants.fresh("filler");
         IntStream.range(0, 200).forEach(i -> create(filler, "POST /products", product(uniqueSku())));
         Map<String, Object> live = Rebuilds.live(stack.db(), "detail");
 
-        String execution = rebuilds.start("{\"projection\": \"detail\", \"pace\": {\"batchEvents\": 5, \"sliceSeconds\": 0}}");
+        // From just before the tenant (the rest copied from LIVE), two events per replay task: the 200 filler products
+        // keep replay going for a hundred tasks after the tenant's events, time enough to corrupt them.
+        String execution = rebuilds.start("{\"projection\": \"detail\", \"fromSequence\": " + before
+                + ", \"pace\": {\"batchEvents\": 2, \"sliceSeconds\": 0}}");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> replayedTo() >= ours);
         String building = building().get("target").toString();
         // The tenant's events are replayed and nothing will write these rows again: corrupt them behind replay's back.
