@@ -44,11 +44,17 @@ class ConsoleRebuildsIT extends BrowserTest {
             return "SUCCEEDED".equals(browser.script("return document.getElementById('execution-status')?.textContent ?? null"));
         });
 
-        assertThat(highlighted).as("states highlighted while it ran").hasSizeGreaterThan(1);
+        // How many states the page catches while they run depends on the machine's load (Prepare, Verify and CutOver
+        // can pass between two polls); the replay loop always lasts long enough, and the whole path is checked below.
+        assertThat(highlighted).as("states highlighted while it ran").isNotEmpty();
         assertThat(highlighted.stream().map(ConsoleRebuildsIT::step).toList()).as("in the order of the state machine: " + highlighted)
                 .isSorted().doesNotContain(-1);
         assertThat(browser.all(".state-graph [aria-current]")).isEmpty();
-        assertThat(browser.find(".state[data-state='Rebuilt']").getAttribute("data-status")).isEqualTo("succeeded");
+        for (List<String> states : ORDER) {
+            for (String state : states) {
+                assertThat(browser.find(".state[data-state='" + state + "']").getAttribute("data-status")).as(state).isEqualTo("succeeded");
+            }
+        }
         assertThat(browser.find(".state[data-state='End']").getAttribute("data-status")).isEqualTo("succeeded");
         assertThat(browser.find(".state[data-state='Abort']").getAttribute("data-status")).isEqualTo("pending");
         assertThat(browser.find("#history").getText()).contains("ExecutionSucceeded");
