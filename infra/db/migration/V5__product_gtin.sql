@@ -87,4 +87,18 @@ begin
 end;
 $$;
 
+-- A fresh install (no domain event in the log yet) has nothing to migrate: its LIVE read schema is empty, so it takes
+-- the column at once, exactly as if it had been created from the new definition. Anything else waits for a rebuild.
+do $$
+declare
+    live text;
+begin
+    select target into live from projection_version where projection = 'detail' and status = 'LIVE';
+    if live is not null and not read_schema_has_gtin(live)
+       and not exists (select 1 from outbox where aggregate_type <> 'heartbeat') then
+        execute format('alter table %I.product_detail add column gtin text', live);
+    end if;
+end;
+$$;
+
 select point_read_views(target) from projection_version where projection = 'detail' and status = 'LIVE';

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.ErrorCause;
+import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.Script;
 import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
@@ -113,9 +114,15 @@ public final class SearchIndexWriter {
     private boolean mapsGtin(String index) {
         Boolean known = mapsGtin.get(index);
         if (known == null) {
-            known = SearchCalls.call("mapping of " + index, () -> client.indices()
-                    .getFieldMapping(request -> request.index(index).fields(SearchFields.GTIN_KEY)))
-                    .result().values().stream().anyMatch(mapping -> mapping.mappings().containsKey(SearchFields.GTIN_KEY));
+            try {
+                known = SearchCalls.call("mapping of " + index, () -> client.indices()
+                        .getFieldMapping(request -> request.index(index).fields(SearchFields.GTIN_KEY)))
+                        .result().values().stream().anyMatch(mapping -> mapping.mappings().containsKey(SearchFields.GTIN_KEY));
+            } catch (OpenSearchException missing) {
+                // A missing index says nothing about the events: the batch fails and is retried, as for the writes.
+                throw new ServiceUnavailableException(SearchCalls.SERVICE, "mapping of " + index + " answered "
+                        + missing.status() + ": " + missing.getMessage(), missing);
+            }
             mapsGtin.put(index, known);
         }
         return known;
