@@ -46,7 +46,10 @@ final class StatusProbe {
         services.add(debezium(stack.debeziumStatus(), stack.settings().ports().debezium()));
         services.add(openSearch(stack.openSearchUrl()));
         List<StackStatus.EventSource> sources = eventSources(stack.eventSources());
-        return new StackStatus(Instant.now(), services, projections(stack.database(), sources), sources);
+        List<StackStatus.Function> functions = stack.functions().metrics().stream()
+                .map(totals -> new StackStatus.Function(totals.function(), totals.invocations(), totals.errors(), totals.billedMillis()))
+                .toList();
+        return new StackStatus(Instant.now(), services, projections(stack.database(), sources), sources, functions);
     }
 
     private static StackStatus.Service postgres(PostgresConnection database) {
