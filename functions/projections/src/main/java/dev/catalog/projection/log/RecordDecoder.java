@@ -7,13 +7,14 @@ import dev.catalog.platform.events.EventCodec;
 import dev.catalog.platform.events.EventEnvelope;
 import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.platform.events.UndecodableEventException;
+import dev.catalog.platform.events.UnknownSchemaVersionException;
 import dev.catalog.platform.json.Json;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
- * Turns an outbox record into a domain event, a heartbeat, or poison with the reason why. The envelope comes from
+ * Turns an outbox record into a domain event, a heartbeat, an event of a newer release, or poison with the reason why. The envelope comes from
  * the headers Debezium's outbox router sets from the outbox columns (JSON values: text quoted, numbers bare), and
  * must agree with the payload it describes.
  */
@@ -48,6 +49,8 @@ public final class RecordDecoder {
             DomainEvent event = EventCodec.decode(envelope.eventType(), envelope.schemaVersion(), envelope.tenant(), record.value());
             String mismatch = mismatch(envelope, event);
             return mismatch == null ? new Decoded.Event(record, new LoggedEvent(envelope, event)) : new Decoded.Poison(record, mismatch);
+        } catch (UnknownSchemaVersionException e) {
+            return new Decoded.Newer(record, e.getMessage());
         } catch (UndecodableEventException e) {
             return new Decoded.Poison(record, e.getMessage());
         } catch (MalformedHeaderException | IllegalArgumentException | DateTimeParseException e) {
