@@ -21,8 +21,8 @@ public record Topic(String name, int partitions) {
     /**
      * Every topic of the catalog, as the local stack creates them: one per aggregate type (the outbox router's
      * {@code catalog.<aggregate_type>}), the heartbeats Debezium appends to the outbox, Debezium's own heartbeat
-     * topic, the projections' dead letters, and the failure destination of their event source mappings
-     * (partitioned like the sources: Lambda keeps each failed record's key).
+     * topic and the projections' dead letters. The event source mappings have no failure destination: they retry
+     * a failed batch until the store is back.
      */
     public static List<Topic> catalog() {
         List<Topic> topics = new ArrayList<>();
@@ -32,7 +32,6 @@ public record Topic(String name, int partitions) {
         topics.add(new Topic("catalog.heartbeat", 1));
         topics.add(new Topic("__debezium-heartbeat.catalog", 1));
         topics.add(new Topic("catalog.dead-letter", 1));
-        topics.add(new Topic("catalog.projection-failures", EVENT_PARTITIONS));
         return List.copyOf(topics);
     }
 }

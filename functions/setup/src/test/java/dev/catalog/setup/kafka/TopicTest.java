@@ -14,7 +14,6 @@ class TopicTest {
                 new Topic("catalog.inventory", 3),
                 new Topic("catalog.heartbeat", 1),
                 new Topic("__debezium-heartbeat.catalog", 1),
-                new Topic("catalog.dead-letter", 1),
-                new Topic("catalog.projection-failures", 3));
+                new Topic("catalog.dead-letter", 1));
     }
 }

@@ -11,8 +11,10 @@ import java.util.Map;
 public record StackStatus(Instant at, List<Service> services, List<Projection> projections, List<EventSource> eventSources) {
 
     /**
-     * @param state   up, down, or the service's own word for it (RUNNING, green...)
-     * @param details what else is worth knowing (slot lag, restarts, topics...)
+     * @param state   up, down, or the service's own word for it (RUNNING, green...); {@code no answer} when it did not
+     *                answer within the probe's time
+     * @param details what else is worth knowing (slot lag, topics...); for a supervised process its supervisor's
+     *                view: {@code process} (RUNNING, RESTARTING), {@code since}, {@code restarts}, {@code lastExit}
      */
     public record Service(String name, String endpoint, String state, Map<String, Object> details) {
     }
@@ -27,7 +29,8 @@ public record StackStatus(Instant at, List<Service> services, List<Projection> p
                              long eventsApplied, Instant lastAppliedAt, Long eventsBehind, Double heartbeatAgeSeconds) {
     }
 
+    /** @param lag records not processed yet; null when Kafka did not answer */
     public record EventSource(String function, String consumerGroup, String state, Instant lastBatchAt, String lastOutcome,
-                              long retries, long recordsSentToDestination, long lag) {
+                              long retries, long recordsSentToDestination, Long lag) {
     }
 }

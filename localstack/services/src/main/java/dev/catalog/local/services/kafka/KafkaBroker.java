@@ -2,6 +2,7 @@ package dev.catalog.local.services.kafka;
 
 import dev.catalog.local.process.JavaRuntime;
 import dev.catalog.local.process.ManagedProcess;
+import dev.catalog.local.process.Supervisor;
 import dev.catalog.local.process.OneShotCommand;
 import dev.catalog.local.process.ProcessSpec;
 import dev.catalog.local.process.ServiceStartException;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,7 +42,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * <p>Its storage is formatted once, on first start, as a standalone dynamic quorum; the data, and with it the
  * controller's address, is kept across restarts, so a stack keeps its controller port.
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements Supervisor.Supervised {
 
     private static final String SERVICE = "kafka";
     private static final String HOST = "127.0.0.1";
@@ -91,11 +93,26 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public String bootstrapServers() {
+        return bootstrapServers(port);
+    }
+
+    /** The address of a broker listening on {@code port}, whichever run of it is up. */
+    public static String bootstrapServers(int port) {
         return HOST + ":" + port;
     }
 
     public Path logFile() {
         return process.logFile();
+    }
+
+    @Override
+    public CompletableFuture<?> onExit() {
+        return process.onExit();
+    }
+
+    @Override
+    public long pid() {
+        return process.pid();
     }
 
     /**
