@@ -123,8 +123,8 @@ class DeploymentChecksCatchMistakesTest {
     @Test
     void topic_check_names_a_topic_nobody_produces() {
         CloudFormationTemplate broken = broken(
-                "Topics: [catalog.product, catalog.category, catalog.inventory, catalog.heartbeat]\n            StartingPosition: TRIM_HORIZON\n            ConsumerGroupId: catalog-search-projection",
-                "Topics: [catalog.product, catalog.category, catalog.stock, catalog.heartbeat]\n            StartingPosition: TRIM_HORIZON\n            ConsumerGroupId: catalog-search-projection");
+                "Topics: [catalog.events]\n            StartingPosition: TRIM_HORIZON\n            ConsumerGroupId: catalog-search-projection",
+                "Topics: [catalog.stock]\n            StartingPosition: TRIM_HORIZON\n            ConsumerGroupId: catalog-search-projection");
 
         assertThat(CHECKS.topics(broken))
                 .anySatisfy(problem -> assertThat(problem)

@@ -1,17 +1,17 @@
 package dev.catalog.infra;
 
 import dev.catalog.domain.shared.AggregateType;
-import dev.catalog.setup.kafka.Topic;
+import dev.catalog.infra.kafka.CatalogTopics;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Every topic a function reads or writes exists and carries what it expects: each MSK event source's topics are
- * produced by Debezium's outbox router ({@code catalog.<aggregate_type>} for the domain's aggregate types, plus the
- * heartbeats Debezium appends to the outbox) and created by the setup step, as are the on-failure destinations and
- * the dead-letter topics. MSK creates no topic by itself, and a mapping on a missing topic just never delivers.
+ * Every topic a function reads or writes exists and carries what it expects: each MSK event source's topic is
+ * the one Debezium's outbox router produces for every aggregate type and for the heartbeats Debezium appends to the
+ * outbox, and is created by the setup step ({@link CatalogTopics}), as are the on-failure destinations and the
+ * dead-letter topics. MSK creates no topic by itself, and a mapping on a missing topic just never delivers.
  */
 final class TopicCheck {
 
@@ -35,7 +35,7 @@ final class TopicCheck {
 
     static Set<String> created() {
         Set<String> created = new LinkedHashSet<>();
-        Topic.catalog().forEach(topic -> created.add(topic.name()));
+        CatalogTopics.all().forEach(topic -> created.add(topic.name()));
         return created;
     }
 

@@ -1,6 +1,7 @@
 package dev.catalog.setup;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.catalog.infra.kafka.CatalogTopics;
 import dev.catalog.platform.config.Environment;
 import dev.catalog.platform.db.ConnectionPool;
 import dev.catalog.platform.db.DatabaseSettings;
@@ -12,7 +13,6 @@ import dev.catalog.setup.database.DatabaseSetup;
 import dev.catalog.setup.kafka.BootstrapBrokers;
 import dev.catalog.setup.kafka.KafkaTopics;
 import dev.catalog.setup.kafka.MskBootstrapBrokers;
-import dev.catalog.setup.kafka.Topic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -48,7 +48,7 @@ final class CatalogSetup implements Setup {
             ((HikariDataSource) database).close();
         }
         new KafkaTopics(new KafkaConnection(brokers.saslIam(), KafkaConnection.Authentication.IAM))
-                .ensure(Topic.catalog());
+                .ensure(CatalogTopics.all());
         prepareSearchIndices(SearchClients.fromEnvironment());
         return Map.of(BOOTSTRAP_IAM, brokers.saslIam(), BOOTSTRAP_SCRAM, brokers.saslScram());
     }

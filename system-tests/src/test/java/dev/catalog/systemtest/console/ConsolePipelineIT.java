@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.catalog.local.services.kafka.CatalogTopics;
+import dev.catalog.infra.kafka.CatalogTopics;
 import dev.catalog.local.stack.StackStatus;
 import dev.catalog.systemtest.support.ApiAnswer;
 import dev.catalog.systemtest.support.ApiCall;
@@ -87,7 +87,7 @@ class ConsolePipelineIT extends BrowserTest {
         }));
         String tenant = Tenants.fresh("console-poison");
         String id = UUID.randomUUID().toString();
-        stack.topics().publish(CatalogTopics.aggregateEvents().iterator().next(), tenant + ":" + id, "{\"not\": \"an event\"}", Map.of(
+        stack.topics().publish(CatalogTopics.EVENTS, tenant + ":" + id, "{\"not\": \"an event\"}", Map.of(
                 "event_id", "\"" + UUID.randomUUID() + "\"", "event_type", "\"ProductTeleported\"", "schema_version", "1",
                 "sequence", "1", "aggregate_type", "\"product\"", "aggregate_id", "\"" + id + "\"", "aggregate_version", "1",
                 "tenant_id", "\"" + tenant + "\"", "occurred_at", "\"2026-03-01T10:00:00.000000Z\""));

@@ -36,19 +36,32 @@ class ConsoleRebuildsIT extends BrowserTest {
         browser.await(page -> page.getCurrentUrl().contains("#/rebuilds/executions/") ? true : null);
 
         List<String> highlighted = new ArrayList<>();
+        List<String> moves = new ArrayList<>();
         browser.await(Duration.ofMinutes(3), page -> {
+            // The highlighted state and its title, which counts the loop's turns ("Replay: running, entered 7 times").
             Object current = browser.script("return document.querySelector('.state-graph [aria-current=step]')?.dataset.state ?? null");
+            Object turn = browser.script("return document.querySelector('.state-graph [aria-current=step] title')?.textContent ?? null");
             if (current != null && (highlighted.isEmpty() || !highlighted.getLast().equals(current))) {
                 highlighted.add((String) current);
+            }
+            if (turn != null && (moves.isEmpty() || !moves.getLast().equals(turn))) {
+                moves.add((String) turn);
             }
             return "SUCCEEDED".equals(browser.script("return document.getElementById('execution-status')?.textContent ?? null"));
         });
 
-        assertThat(highlighted).as("states highlighted while it ran").hasSizeGreaterThan(1);
+        // Which states a poll catches depends on the machine's load (Prepare, Verify and CutOver can pass between two
+        // polls); the replay loop lasts a few dozen turns, so the highlight is seen moving, from state to state or from
+        // one turn of the loop to the next. The whole path is checked below.
+        assertThat(moves).as("the highlight moved while it ran").hasSizeGreaterThan(1);
         assertThat(highlighted.stream().map(ConsoleRebuildsIT::step).toList()).as("in the order of the state machine: " + highlighted)
                 .isSorted().doesNotContain(-1);
         assertThat(browser.all(".state-graph [aria-current]")).isEmpty();
-        assertThat(browser.find(".state[data-state='Rebuilt']").getAttribute("data-status")).isEqualTo("succeeded");
+        for (List<String> states : ORDER) {
+            for (String state : states) {
+                assertThat(browser.find(".state[data-state='" + state + "']").getAttribute("data-status")).as(state).isEqualTo("succeeded");
+            }
+        }
         assertThat(browser.find(".state[data-state='End']").getAttribute("data-status")).isEqualTo("succeeded");
         assertThat(browser.find(".state[data-state='Abort']").getAttribute("data-status")).isEqualTo("pending");
         assertThat(browser.find("#history").getText()).contains("ExecutionSucceeded");

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.catalog.local.process.Supervisor;
-import dev.catalog.local.services.kafka.CatalogTopics;
+import dev.catalog.infra.kafka.CatalogTopics;
 import dev.catalog.systemtest.support.ApiCall;
 import dev.catalog.systemtest.support.CatalogStack;
 import dev.catalog.systemtest.support.ReadModelCheck;
@@ -209,9 +209,8 @@ class FaultIT {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : CatalogTopics.aggregateEvents()) {
-                consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-            }
+            consumer.partitionsFor(CatalogTopics.EVENTS)
+                    .forEach(info -> partitions.add(new TopicPartition(CatalogTopics.EVENTS, info.partition())));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);

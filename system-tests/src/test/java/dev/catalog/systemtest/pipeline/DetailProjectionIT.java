@@ -9,6 +9,7 @@ import static dev.catalog.systemtest.support.ProjectionCalls.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.catalog.infra.kafka.CatalogTopics;
 import dev.catalog.systemtest.support.ApiAnswer;
 import dev.catalog.systemtest.support.ApiCall;
 import dev.catalog.systemtest.support.CatalogStack;
@@ -85,7 +86,7 @@ class DetailProjectionIT {
         stack.overHttp(ApiCall.to("GET /products/{id}").with("id", id).tenant(tenant).query("minVersion", "1"));
         String key = tenant + ":" + id;
         // Same key, so the same partition, just before the product's next event.
-        stack.topics().publish("catalog.product", key, "{\"product\": {\"id\": \"" + id + "\"}}", Map.of(
+        stack.topics().publish(CatalogTopics.EVENTS, key, "{\"product\": {\"id\": \"" + id + "\"}}", Map.of(
                 "event_id", "\"0d9f5f36-0a8c-4b5e-9f0e-3b7d2c1a0000\"", "event_type", "\"ProductTeleported\"",
                 "schema_version", "1", "sequence", "1", "aggregate_type", "\"product\"", "aggregate_id", "\"" + id + "\"",
                 "aggregate_version", "2", "tenant_id", "\"" + tenant + "\"", "occurred_at", "\"2026-03-01T10:00:00.000000Z\""));
@@ -96,10 +97,10 @@ class DetailProjectionIT {
         ApiAnswer detail = stack.overHttp(ApiCall.to("GET /products/{id}").with("id", id).tenant(tenant).query("minVersion", "2"));
         assertThat(detail.header("Catalog-Stale")).isEmpty();
         assertThat(detail.json().get("name").asText()).isEqualTo("After the poison");
-        List<ConsumerRecord<String, String>> letters = stack.topics().read(List.of("catalog.dead-letter"),
+        List<ConsumerRecord<String, String>> letters = stack.topics().read(List.of(CatalogTopics.DEAD_LETTER),
                 record -> key.equals(record.key()) && "detail".equals(header(record, "dead-letter.projection")), 1, Duration.ofSeconds(30));
         assertThat(header(letters.getFirst(), "dead-letter.reason")).contains("unknown event type ProductTeleported");
-        assertThat(header(letters.getFirst(), "dead-letter.source")).startsWith("catalog.product-");
+        assertThat(header(letters.getFirst(), "dead-letter.source")).startsWith(CatalogTopics.EVENTS + "-");
         assertThat(letters.getFirst().value()).isEqualTo("{\"product\": {\"id\": \"" + id + "\"}}");
     }
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.catalog.infra.kafka.CatalogTopics;
 import dev.catalog.systemtest.support.CatalogStack;
 import dev.catalog.systemtest.support.ProjectionCalls;
 import dev.catalog.systemtest.support.Tenants;
@@ -62,7 +63,7 @@ class SearchProjectionIT {
             // events come before any product event: a document with stock but no product is not listed.
             for (ConsumerRecord<String, String> record : newestFirst) {
                 assertNoFailures(project(List.of(record)));
-                if (record.topic().equals("catalog.inventory")) {
+                if ("\"inventory\"".equals(header(record, "aggregate_type"))) {
                     refreshProducts();
                     assertThat(search.page().get("total").asLong()).isZero();
                 }
@@ -123,7 +124,7 @@ class SearchProjectionIT {
         search.awaitTotal(1);
         String key = tenant + ":" + id;
         // Same key, so the same partition, just before the product's next event.
-        stack.topics().publish("catalog.product", key, "{\"product\": {\"id\": \"" + id + "\"}}", Map.of(
+        stack.topics().publish(CatalogTopics.EVENTS, key, "{\"product\": {\"id\": \"" + id + "\"}}", Map.of(
                 "event_id", "\"7a3c2b1d-0e9f-4a8b-b7c6-d5e4f3a2b100\"", "event_type", "\"ProductTeleported\"",
                 "schema_version", "1", "sequence", "1", "aggregate_type", "\"product\"", "aggregate_id", "\"" + id + "\"",
                 "aggregate_version", "2", "tenant_id", "\"" + tenant + "\"", "occurred_at", "\"2026-03-01T10:00:00.000000Z\""));
@@ -134,7 +135,7 @@ class SearchProjectionIT {
                 .containsExactly("After the poison"), "q", "POI-1");
         ConsumerRecord<String, String> letter = deadLetter(key);
         assertThat(header(letter, "dead-letter.reason")).contains("unknown event type ProductTeleported");
-        assertThat(header(letter, "dead-letter.source")).startsWith("catalog.product-");
+        assertThat(header(letter, "dead-letter.source")).startsWith(CatalogTopics.EVENTS + "-");
         assertThat(letter.value()).isEqualTo("{\"product\": {\"id\": \"" + id + "\"}}");
     }
 
@@ -199,7 +200,7 @@ class SearchProjectionIT {
     }
 
     private ConsumerRecord<String, String> deadLetter(String key) {
-        return stack.topics().read(List.of("catalog.dead-letter"),
+        return stack.topics().read(List.of(CatalogTopics.DEAD_LETTER),
                 record -> key.equals(record.key()) && "search".equals(header(record, "dead-letter.projection")), 1,
                 Duration.ofSeconds(30)).getFirst();
     }

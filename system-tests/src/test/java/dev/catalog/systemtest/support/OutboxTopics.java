@@ -1,5 +1,6 @@
 package dev.catalog.systemtest.support;
 
+import dev.catalog.infra.kafka.CatalogTopics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public final class OutboxTopics {
 
     /** The outbox events of one tenant, as Debezium published them, in the order of each partition. */
     public List<ConsumerRecord<String, String>> eventsOf(String tenant, int count) {
-        return read(List.of("catalog.product", "catalog.category", "catalog.inventory"),
+        return read(List.of(CatalogTopics.EVENTS),
                 record -> record.key() != null && record.key().startsWith(tenant + ":"), count, Duration.ofSeconds(30));
     }
 

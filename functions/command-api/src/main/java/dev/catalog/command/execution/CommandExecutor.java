@@ -165,7 +165,8 @@ public final class CommandExecutor {
     private static void log(CommandOutcome<?> outcome) {
         switch (outcome) {
             case CommandOutcome.Completed<?> completed when completed.replayed() -> log.info("command replayed from its idempotency key");
-            case CommandOutcome.Completed<?> completed -> log.info("command committed: {}", completed.result());
+            // HttpFunction logs every answer at INFO; the committed result (the whole aggregate) only at DEBUG.
+            case CommandOutcome.Completed<?> completed -> log.debug("command committed: {}", completed.result());
             case CommandOutcome.Refused<?> refused -> log.info("command refused: {}", refused.rejection().code().wireName());
             case CommandOutcome.IdempotencyKeyReused<?> reused -> log.info("command refused: idempotency key reused");
         }

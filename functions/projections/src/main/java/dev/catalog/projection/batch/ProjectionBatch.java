@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * One Kafka batch through a projection: decode every record, send what cannot be decoded or applied to the
@@ -63,9 +64,11 @@ public final class ProjectionBatch {
         }
         List<OutboxRecord> undelivered = deadLetters.send(projection.name(), letters);
 
-        log.info("{} projection: {} records, {} events, {} heartbeats, {} dead-lettered, {} partitions, {} ms",
-                projection.name(), records.size(), events.size(), heartbeats, letters.size() - undelivered.size(),
-                progress.size(), (System.nanoTime() - started) / 1_000_000);
+        // A batch of heartbeats only (one every 5 s per mapping when idle) is logged at DEBUG: it changes no read model.
+        log.atLevel(events.isEmpty() && letters.isEmpty() ? Level.DEBUG : Level.INFO)
+                .log("{} projection: {} records, {} events, {} heartbeats, {} dead-lettered, {} partitions, {} ms",
+                        projection.name(), records.size(), events.size(), heartbeats, letters.size() - undelivered.size(),
+                        progress.size(), (System.nanoTime() - started) / 1_000_000);
         return new KafkaBatchResponse(resumePoints(undelivered));
     }
 

@@ -1,5 +1,6 @@
 package dev.catalog.setup.kafka;
 
+import dev.catalog.infra.kafka.KafkaTopic;
 import dev.catalog.platform.kafka.KafkaConnection;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,7 +35,7 @@ public final class KafkaTopics {
     }
 
     /** @return the names of the topics it created */
-    public List<String> ensure(Collection<Topic> topics) {
+    public List<String> ensure(Collection<KafkaTopic> topics) {
         Map<String, Object> config = new HashMap<>(connection.clientProperties());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);

@@ -2,6 +2,8 @@ package dev.catalog.setup.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catalog.infra.kafka.CatalogTopics;
+import dev.catalog.infra.kafka.KafkaTopic;
 import dev.catalog.local.process.FreePorts;
 import dev.catalog.local.process.TestStackLayout;
 import dev.catalog.local.services.kafka.KafkaBroker;
@@ -37,19 +39,19 @@ class KafkaTopicsIT {
 
     @Test
     void creates_every_catalog_topic_with_its_partitions_and_then_nothing_more() throws Exception {
-        List<String> created = new KafkaTopics(connection).ensure(Topic.catalog());
+        List<String> created = new KafkaTopics(connection).ensure(CatalogTopics.all());
 
-        assertThat(created).containsExactlyInAnyOrderElementsOf(Topic.catalog().stream().map(Topic::name).toList());
+        assertThat(created).containsExactlyInAnyOrderElementsOf(CatalogTopics.all().stream().map(KafkaTopic::name).toList());
         assertThat(partitions()).containsAllEntriesOf(
-                Topic.catalog().stream().collect(Collectors.toMap(Topic::name, Topic::partitions)));
-        assertThat(new KafkaTopics(connection).ensure(Topic.catalog())).isEmpty();
+                CatalogTopics.all().stream().collect(Collectors.toMap(KafkaTopic::name, KafkaTopic::partitions)));
+        assertThat(new KafkaTopics(connection).ensure(CatalogTopics.all())).isEmpty();
     }
 
     @Test
     void leaves_an_existing_topic_as_it_is() throws Exception {
-        new KafkaTopics(connection).ensure(List.of(new Topic("kept.as.is", 2)));
+        new KafkaTopics(connection).ensure(List.of(new KafkaTopic("kept.as.is", 2)));
 
-        assertThat(new KafkaTopics(connection).ensure(List.of(new Topic("kept.as.is", 5)))).isEmpty();
+        assertThat(new KafkaTopics(connection).ensure(List.of(new KafkaTopic("kept.as.is", 5)))).isEmpty();
         assertThat(partitions()).containsEntry("kept.as.is", 2);
     }
 

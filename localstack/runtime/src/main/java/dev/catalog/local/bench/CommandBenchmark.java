@@ -63,7 +63,7 @@ public final class CommandBenchmark {
         long started = System.nanoTime();
         drive(settings.duration(), creates, updates);
         double seconds = (System.nanoTime() - started) / 1e9;
-        int total = creates.count() + updates.count();
+        long total = creates.count() + updates.count();
         out.printf("  commands/s %8.0f   (%d commands, %d errors)%n", total / seconds, total, creates.errors() + updates.errors());
         out.printf("  create     p50 %6.1f ms   p99 %6.1f ms   (%d)%n", creates.percentileMillis(50), creates.percentileMillis(99), creates.count());
         out.printf("  update     p50 %6.1f ms   p99 %6.1f ms   (%d)%n", updates.percentileMillis(50), updates.percentileMillis(99), updates.count());

@@ -1,5 +1,6 @@
 package dev.catalog.local.bench;
 
+import dev.catalog.infra.kafka.CatalogTopics;
 import dev.catalog.local.services.postgres.PostgresConnection;
 import dev.catalog.platform.events.OutboxRow;
 import dev.catalog.platform.events.OutboxWriter;
@@ -19,7 +20,7 @@ import org.apache.kafka.common.header.Header;
  * batches, so that all of them are ready in the WAL at once, timed from that commit to the last record's arrival on
  * Kafka. Nothing else limits the rate: not the commands, not the inserts.
  *
- * <p>The rows are of the heartbeat kind (aggregate type {@code heartbeat}, topic catalog.heartbeat): projections only
+ * <p>The rows are of the heartbeat kind (aggregate type {@code heartbeat}, on the event topic like every row): projections only
  * note their progress from such rows and write nothing, so the measurement is not slowed by the read models catching
  * up on the same two cores. Each row carries a payload the size of a product event's, so Debezium moves the same
  * bytes per event as in the command runs.
@@ -50,7 +51,7 @@ final class DebeziumThroughput {
         AtomicLong firstArrival = new AtomicLong(-1);
         AtomicLong lastArrival = new AtomicLong(-1);
         long committed;
-        try (KafkaWatcher watcher = new KafkaWatcher(kafkaBootstrapServers, List.of("catalog.heartbeat"), record -> {
+        try (KafkaWatcher watcher = new KafkaWatcher(kafkaBootstrapServers, List.of(CatalogTopics.EVENTS), record -> {
             Header aggregate = record.headers().lastHeader("aggregate_id");
             if (aggregate != null && Arrays.equals(aggregate.value(), markerHeader)) {
                 long at = Clocks.nowMicros();

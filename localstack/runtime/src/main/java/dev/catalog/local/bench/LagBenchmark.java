@@ -3,6 +3,7 @@ package dev.catalog.local.bench;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.catalog.infra.kafka.CatalogTopics;
 import dev.catalog.local.bench.EventLedger.EventKey;
 import dev.catalog.local.bench.EventLedger.Stage;
 import dev.catalog.local.bench.EventLedger.Timeline;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,6 +48,8 @@ public final class LagBenchmark {
     /** ... and the API answered at least this share of the commands offered. */
     static final double ANSWERED_SHARE = 0.95;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The events the commands of the run write (products and their stock); the event topic carries every kind. */
+    private static final Set<String> TIMED_AGGREGATES = Set.of("product", "inventory");
 
     /**
      * @param rates      the steady rates measured one after the other, commands per second
@@ -78,7 +82,7 @@ public final class LagBenchmark {
         CommandDriver driver = new CommandDriver(settings.api(), tenant,
                 new CatalogGenerator(vocabulary, new SeedPlan(1, 0, List.of(tenant))), ledger);
         try (KafkaWatcher kafka = new KafkaWatcher(settings.kafkaBootstrapServers(),
-                List.of("catalog.product", "catalog.inventory"), this::onRecord);
+                List.of(CatalogTopics.EVENTS), this::onRecord);
              VisibilityPoller detail = new VisibilityPoller(Stage.DETAIL, ledger, new DetailVersions(settings.database(), tenant),
                      Duration.ofMillis(POLL_MILLIS));
              VisibilityPoller search = new VisibilityPoller(Stage.SEARCH, ledger, new SearchVersions(settings.openSearch()),
@@ -103,7 +107,11 @@ public final class LagBenchmark {
         if (record.key() == null || !record.key().startsWith(tenant + ":")) {
             return;
         }
-        EventKey key = new EventKey(header(record, "aggregate_type").asText(), header(record, "aggregate_id").asText(),
+        String aggregateType = header(record, "aggregate_type").asText();
+        if (!TIMED_AGGREGATES.contains(aggregateType)) {
+            return;
+        }
+        EventKey key = new EventKey(aggregateType, header(record, "aggregate_id").asText(),
                 header(record, "aggregate_version").asLong());
         ledger.seen(Stage.KAFKA, key, at);
         ledger.occurredAt(key, Clocks.micros(Instant.parse(header(record, "occurred_at").asText())));

@@ -1,6 +1,7 @@
 package dev.catalog.local.cli;
 
 import dev.catalog.local.bench.CommandBenchmark;
+import dev.catalog.local.bench.CostBenchmark;
 import dev.catalog.local.bench.RebuildBenchmark;
 import dev.catalog.local.rebuilds.RebuildControl;
 import java.time.Duration;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Option;
 
 /** {@code ./catalog bench ...}: benchmarks against the running local stack, printing their figures. */
 @Command(name = "bench", description = "Benchmarks against the running local stack.",
-        subcommands = {BenchCommand.Commands.class, BenchLagCommand.class, BenchSearchCommand.class, BenchCommand.Rebuild.class})
+        subcommands = {BenchCommand.Commands.class, BenchLagCommand.class, BenchSearchCommand.class, BenchCommand.Rebuild.class,
+                BenchCommand.Cost.class})
 final class BenchCommand {
 
     @Command(name = "commands", description = "Create and update products through the HTTP API for a fixed time; "
@@ -69,6 +71,32 @@ final class BenchCommand {
                         rebuilds, events, products, tenants, batchEvents))
                         .run(System.out);
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "cost", description = "Measure the idle stack, then send commands at a steady rate; print CPU ms per command "
+            + "for each process of the stack (from /proc), beside its idle use, and the functions' billed ms per command and per event.")
+    static final class Cost implements Callable<Integer> {
+
+        @Option(names = "--rate", defaultValue = "100", description = "Commands per second (default ${DEFAULT-VALUE}).")
+        private int rate;
+
+        @Option(names = "--duration", defaultValue = "30", description = "Seconds of commands measured (default ${DEFAULT-VALUE}).")
+        private int seconds;
+
+        @Option(names = "--idle", defaultValue = "30", description = "Seconds the idle stack is measured first (default ${DEFAULT-VALUE}).")
+        private int idle;
+
+        @Override
+        public Integer call() throws Exception {
+            Optional<RunningStack> running = RunningStack.find();
+            if (running.isEmpty()) {
+                return 1;
+            }
+            RunningStack stack = running.get();
+            new CostBenchmark(new CostBenchmark.Settings(stack.client(), stack.database(), stack.openSearch(), stack.status(), stack.pid(),
+                    rate, Duration.ofSeconds(seconds), Duration.ofSeconds(idle))).run(System.out);
             return 0;
         }
     }

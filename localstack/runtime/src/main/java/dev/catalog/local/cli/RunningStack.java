@@ -6,6 +6,7 @@ import dev.catalog.local.client.CatalogClient;
 import dev.catalog.local.rebuilds.RebuildControl;
 import dev.catalog.local.services.postgres.PostgresConnection;
 import dev.catalog.local.services.postgres.PostgresServer;
+import dev.catalog.local.stack.LocalStack;
 import dev.catalog.local.stack.StackPorts;
 import dev.catalog.local.stack.StackSettings;
 import java.net.URI;
@@ -13,7 +14,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 /** The stack {@code ./catalog up} is running, as the commands that work against it reach it. */
-record RunningStack(StackPorts ports, LocalTokenIssuer tokens) {
+record RunningStack(long pid, StackPorts ports, LocalTokenIssuer tokens) {
 
     /** The running stack; empty (and a hint printed on standard error) when there is none. */
     static Optional<RunningStack> find() {
@@ -24,7 +25,7 @@ record RunningStack(StackPorts ports, LocalTokenIssuer tokens) {
         }
         StackSettings settings = StackSettings.local(CatalogCommand.projectDir(), false);
         LocalSigningKey key = LocalSigningKey.loadOrCreate(settings.layout().dataDir("auth"));
-        return Optional.of(new RunningStack(running.get().ports(), new LocalTokenIssuer(key, Clock.systemUTC())));
+        return Optional.of(new RunningStack(running.get().pid(), running.get().ports(), new LocalTokenIssuer(key, Clock.systemUTC())));
     }
 
     URI api() {
@@ -46,6 +47,11 @@ record RunningStack(StackPorts ports, LocalTokenIssuer tokens) {
     /** Rebuilds and rollbacks through the stack's AWS endpoint; the caller closes it. */
     RebuildControl rebuilds() {
         return new RebuildControl(URI.create("http://127.0.0.1:" + ports.aws()));
+    }
+
+    /** What {@code ./catalog status --json} prints. */
+    URI status() {
+        return LocalStack.statusUrl(ports);
     }
 
     URI openSearch() {

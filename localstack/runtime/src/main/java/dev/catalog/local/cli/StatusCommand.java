@@ -79,6 +79,12 @@ final class StatusCommand implements Callable<Integer> {
                     source.function(), source.state(), source.lag() == null ? "?" : source.lag(), source.retries(), source.recordsSentToDestination(),
                     source.lastBatchAt() == null ? "never" : source.lastBatchAt(), source.lastOutcome() == null ? "-" : source.lastOutcome());
         }
+        System.out.println();
+        System.out.println("  Functions (since the stack started; billed = each invocation's duration rounded up to 1 ms)");
+        for (StackStatus.Function function : status.functions()) {
+            System.out.printf("    %-34s invocations %-8d errors %-5d billed %,d ms%n", function.name(), function.invocations(),
+                    function.errors(), function.billedMillis());
+        }
         return 0;
     }
 

@@ -1,6 +1,6 @@
 package dev.catalog.local.console;
 
-import dev.catalog.local.services.kafka.CatalogTopics;
+import dev.catalog.infra.kafka.CatalogTopics;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;

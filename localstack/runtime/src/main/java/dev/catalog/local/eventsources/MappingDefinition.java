@@ -150,6 +150,11 @@ public record MappingDefinition(String functionLogicalId, String functionName, S
     }
 
     private static void check(String name, MskEvent event, List<String> problems) {
+        if (event.topics().size() != 1) {
+            // CreateEventSourceMapping takes a list but refuses any other length for Kafka.
+            problems.add(name + ": Topics " + event.topics() + " names " + event.topics().size() + " topics; a Kafka"
+                    + " event source mapping reads exactly one topic");
+        }
         if (event.batchSize() < 1 || event.batchSize() > MAXIMUM_BATCH_SIZE) {
             problems.add(name + ": BatchSize " + event.batchSize() + " is outside 1.." + MAXIMUM_BATCH_SIZE);
         }

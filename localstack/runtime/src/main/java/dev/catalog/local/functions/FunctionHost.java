@@ -4,6 +4,7 @@ import dev.catalog.local.template.SamTemplate;
 import dev.catalog.local.template.ServerlessFunction;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,16 +22,20 @@ import java.util.Set;
 public final class FunctionHost implements LambdaInvoker, AutoCloseable {
 
     private final Map<String, ExecutionEnvironment> environments;
+    private final Map<String, FunctionMetrics> metrics;
 
     public FunctionHost(SamTemplate template, FunctionHostSettings settings) {
         DeploymentPackages packages = new DeploymentPackages(settings.packagesDirectory());
         ClassLoader lambdaInterfaces = new LambdaInterfacesClassLoader(FunctionHost.class.getClassLoader());
         Map<String, ExecutionEnvironment> environments = new LinkedHashMap<>();
+        Map<String, FunctionMetrics> metrics = new LinkedHashMap<>();
         for (ServerlessFunction function : template.functions().values()) {
             environments.put(function.logicalId(),
                     new ExecutionEnvironment(function, settings, packages, lambdaInterfaces));
+            metrics.put(function.logicalId(), new FunctionMetrics(function.logicalId()));
         }
         this.environments = Collections.unmodifiableMap(environments);
+        this.metrics = Collections.unmodifiableMap(metrics);
     }
 
     /**
@@ -45,7 +50,14 @@ public final class FunctionHost implements LambdaInvoker, AutoCloseable {
             throw new IllegalArgumentException("no function " + functionLogicalId + " is hosted; the template's "
                     + "functions are " + environments.keySet());
         }
-        return environment.invoke(event);
+        InvocationResult result = environment.invoke(event);
+        metrics.get(functionLogicalId).record(result);
+        return result;
+    }
+
+    /** Each function's invocations, errors and billed duration since the host started, in the template's order. */
+    public List<FunctionMetrics.Totals> metrics() {
+        return metrics.values().stream().map(FunctionMetrics::totals).toList();
     }
 
     /** Logical ids of the hosted functions, in the template's order. */

@@ -1,5 +1,7 @@
 package dev.catalog.local.gateway;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -30,6 +32,10 @@ import java.util.TreeMap;
  *
  * <p>A valid token's claims reach the function as API Gateway passes them, every value a string: numbers as
  * written, arrays as {@code [a b c]}.
+ *
+ * <p>A client sends the same token with every request until it expires, so a token whose signature verified is
+ * kept (as API Gateway caches its authorizer's results) and its RSA check, the costly part, is not repeated; the
+ * time and audience checks still run on every request.
  */
 final class JwtAuthorizer {
 
@@ -50,9 +56,12 @@ final class JwtAuthorizer {
     record Denied(GatewayResponse response, String reason) implements Decision {
     }
 
+    private static final int VERIFIED_TOKENS_KEPT = 10_000;
+
     private final HttpApiAuthorizer.Jwt authorizer;
     private final JWKSet keys;
     private final Clock clock;
+    private final Cache<String, SignedJWT> verified = Caffeine.newBuilder().maximumSize(VERIFIED_TOKENS_KEPT).build();
 
     JwtAuthorizer(HttpApiAuthorizer.Jwt authorizer, JWKSet keys, Clock clock) {
         if (!authorizer.identitySource().startsWith(HEADER_SOURCE) && !authorizer.identitySource().startsWith(QUERY_SOURCE)) {
@@ -69,16 +78,24 @@ final class JwtAuthorizer {
         if (token.isEmpty()) {
             return new Denied(GatewayResponse.unauthorized("Bearer"), "no token in " + authorizer.identitySource());
         }
-        SignedJWT jwt;
+        SignedJWT jwt = verified.getIfPresent(token.get());
+        if (jwt == null) {
+            try {
+                jwt = SignedJWT.parse(token.get());
+                jwt.getJWTClaimsSet();
+            } catch (ParseException e) {
+                return invalid("the token is malformed");
+            }
+            if (!hasValidSignature(jwt)) {
+                return invalid("the token signature is invalid");
+            }
+            verified.put(token.get(), jwt);
+        }
         JWTClaimsSet claims;
         try {
-            jwt = SignedJWT.parse(token.get());
             claims = jwt.getJWTClaimsSet();
         } catch (ParseException e) {
             return invalid("the token is malformed");
-        }
-        if (!hasValidSignature(jwt)) {
-            return invalid("the token signature is invalid");
         }
         Instant now = clock.instant();
         if (!authorizer.issuer().equals(claims.getIssuer())) {

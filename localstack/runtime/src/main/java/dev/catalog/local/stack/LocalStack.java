@@ -16,9 +16,9 @@ import dev.catalog.local.gateway.RouteTable;
 import dev.catalog.local.process.Supervisor;
 import dev.catalog.local.services.debezium.DebeziumServer;
 import dev.catalog.local.services.debezium.DebeziumStatus;
-import dev.catalog.local.services.kafka.CatalogTopics;
+import dev.catalog.infra.kafka.CatalogTopics;
 import dev.catalog.local.services.kafka.KafkaBroker;
-import dev.catalog.local.services.kafka.TopicSpec;
+import dev.catalog.infra.kafka.KafkaTopic;
 import dev.catalog.local.services.opensearch.OpenSearchNode;
 import dev.catalog.local.services.opensearch.OpenSearchSettings;
 import dev.catalog.local.services.postgres.Migrations;
@@ -101,8 +101,7 @@ public final class LocalStack implements AutoCloseable {
                 () -> KafkaBroker.start(settings.layout(), ports.kafka(), ports.kafkaController())));
         started.push(kafka);
         KafkaBroker broker = kafka.current().orElseThrow();
-        broker.ensureTopics(CatalogTopics.EVENTS);
-        broker.ensureTopics(List.of(DebeziumServer.heartbeatTopic()));
+        broker.ensureTopics(CatalogTopics.all());
 
         debezium = timed("Debezium Server", () -> DebeziumServer.start(new DebeziumServer.Settings(
                 settings.layout(), ports.debezium(), database(), kafkaBootstrapServers())));
@@ -129,9 +128,10 @@ public final class LocalStack implements AutoCloseable {
         started.push(httpApi);
 
         List<MappingDefinition> mappings = MappingDefinition.of(template);
-        // Destination topics exist before the mappings start, as MSK requires; partitioned like the source topics,
+        // Destination topics exist before the mappings start, as MSK requires; partitioned like the source topic,
         // since Lambda produces each failed record with its own key.
-        broker.ensureTopics(MappingDefinition.failureTopics(mappings).stream().map(topic -> new TopicSpec(topic, 3)).toList());
+        broker.ensureTopics(MappingDefinition.failureTopics(mappings).stream()
+                .map(topic -> new KafkaTopic(topic, CatalogTopics.EVENT_PARTITIONS)).toList());
         eventSources = EventSourceMappings.start(mappings, functions, EventSourceSettings.local(kafkaBootstrapServers()));
         started.push(eventSources);
 

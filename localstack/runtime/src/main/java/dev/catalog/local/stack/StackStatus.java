@@ -8,7 +8,8 @@ import java.util.Map;
  * What {@code ./catalog status} shows: every service with its endpoint and state, and every projection version
  * with how far it has got. Serialized as the JSON of {@code ./catalog status --json}.
  */
-public record StackStatus(Instant at, List<Service> services, List<Projection> projections, List<EventSource> eventSources) {
+public record StackStatus(Instant at, List<Service> services, List<Projection> projections, List<EventSource> eventSources,
+                          List<Function> functions) {
 
     /**
      * @param state   up, down, or the service's own word for it (RUNNING, green...); {@code no answer} when it did not
@@ -32,5 +33,13 @@ public record StackStatus(Instant at, List<Service> services, List<Projection> p
     /** @param lag records not processed yet; null when Kafka did not answer */
     public record EventSource(String function, String consumerGroup, String state, Instant lastBatchAt, String lastOutcome,
                               long retries, long recordsSentToDestination, Long lag) {
+    }
+
+    /**
+     * One hosted function, as CloudWatch's {@code AWS/Lambda} metrics count it since the stack started.
+     *
+     * @param billedMillis the sum of each invocation's duration rounded up to the millisecond, as Lambda bills it
+     */
+    public record Function(String name, long invocations, long errors, long billedMillis) {
     }
 }

@@ -79,8 +79,12 @@ final class StatusProbe {
             List<StackStatus.EventSource> eventSources = answer(sources, deadline,
                     () -> eventSources(stack.eventSources().statusWithoutLag()).stream().map(StatusProbe::withoutLag).toList());
             Future<List<StackStatus.Projection>> projections = askers.submit(() -> projections(stack.database(), eventSources));
+            List<StackStatus.Function> functions = stack.functions().metrics().stream()
+                    .map(totals -> new StackStatus.Function(totals.function(), totals.invocations(), totals.errors(),
+                            totals.billedMillis()))
+                    .toList();
             return new StackStatus(Instant.now(), services,
-                    answer(projections, System.nanoTime() + ANSWER_TIME.toNanos(), List::of), eventSources);
+                    answer(projections, System.nanoTime() + ANSWER_TIME.toNanos(), List::of), eventSources, functions);
         } finally {
             askers.shutdownNow();
         }

@@ -54,7 +54,7 @@ class KafkaEventsTest {
         KafkaEvents events = new KafkaEvents("arn:aws:kafka:us-east-1:000000000000:cluster/local/1", "127.0.0.1:9092");
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            records.add(record("catalog.product", i % 3, i / 3));
+            records.add(record("catalog.events", i % 3, i / 3));
         }
 
         long counted = events.envelopeSize()

@@ -8,7 +8,7 @@ import dev.catalog.local.functions.TestDeployment;
 import dev.catalog.local.process.FreePorts;
 import dev.catalog.local.process.StackLayout;
 import dev.catalog.local.services.kafka.KafkaBroker;
-import dev.catalog.local.services.kafka.TopicSpec;
+import dev.catalog.infra.kafka.KafkaTopic;
 import dev.catalog.local.template.LocalValues;
 import dev.catalog.local.template.SamTemplate;
 import java.io.IOException;
@@ -66,10 +66,10 @@ final class KafkaFunctions implements AutoCloseable {
             SamTemplate template = SamTemplate.load(TestDeployment.prepare(directory, "/eventsources/template.yaml"),
                     LocalValues.none());
             List<MappingDefinition> mappings = MappingDefinition.of(template);
-            List<TopicSpec> topics = new ArrayList<>();
+            List<KafkaTopic> topics = new ArrayList<>();
             mappings.forEach(mapping -> mapping.topics().forEach(topic ->
-                    topics.add(new TopicSpec(topic, PARTITIONS.getOrDefault(topic, 1)))));
-            MappingDefinition.failureTopics(mappings).forEach(topic -> topics.add(new TopicSpec(topic, 1)));
+                    topics.add(new KafkaTopic(topic, PARTITIONS.getOrDefault(topic, 1)))));
+            MappingDefinition.failureTopics(mappings).forEach(topic -> topics.add(new KafkaTopic(topic, 1)));
             kafka.ensureTopics(topics);
             return new KafkaFunctions(kafka, new FunctionHost(template,
                     FunctionHostSettings.local(directory.resolve("packages"))), template);

@@ -21,7 +21,7 @@ class MappingDefinitionTest {
 
     private static final String REQUIRED = """
             Stream: arn:aws:kafka:us-east-1:000000000000:cluster/local/1
-            Topics: [catalog.product]
+            Topics: [catalog.events]
             StartingPosition: TRIM_HORIZON
             """;
 
@@ -107,11 +107,19 @@ class MappingDefinitionTest {
         assertThatThrownBy(() -> mapping(REQUIRED + """
                 DestinationConfig:
                   OnFailure:
-                    Destination: kafka://catalog.product
+                    Destination: kafka://catalog.events
                 """))
                 .isInstanceOfSatisfying(InvalidMappingException.class, e -> assertThat(e.problems()).containsExactly(
-                        "ProjectionFunction/Events: on-failure destination topic catalog.product is one of the source "
+                        "ProjectionFunction/Events: on-failure destination topic catalog.events is one of the source "
                                 + "topics; Lambda refuses that to prevent a loop"));
+    }
+
+    @Test
+    void refuses_more_than_one_topic_as_lambda_does() {
+        assertThatThrownBy(() -> mapping(REQUIRED.replace("Topics: [catalog.events]", "Topics: [catalog.events, catalog.other]")))
+                .isInstanceOfSatisfying(InvalidMappingException.class, e -> assertThat(e.problems()).containsExactly(
+                        "ProjectionFunction/Events: Topics [catalog.events, catalog.other] names 2 topics; a Kafka event"
+                                + " source mapping reads exactly one topic"));
     }
 
     @Test
@@ -129,7 +137,7 @@ class MappingDefinitionTest {
     void lists_every_setting_lambda_would_reject() {
         assertThatThrownBy(() -> mapping("""
                 Stream: arn:aws:kafka:us-east-1:000000000000:cluster/local/1
-                Topics: [catalog.product]
+                Topics: [catalog.events]
                 StartingPosition: AT_TIMESTAMP
                 BatchSize: 0
                 MaximumBatchingWindowInSeconds: 301

@@ -134,6 +134,53 @@ class JwtAuthorizerTest {
     }
 
     @Test
+    void a_token_accepted_before_is_turned_away_once_it_expires() {
+        MutableClock clock = new MutableClock(NOW);
+        JwtAuthorizer remembering = new JwtAuthorizer(CATALOG_JWT, key.publicKeys(), clock);
+        String token = new LocalTokenIssuer(key, CLOCK).issue("acme");
+        assertThat(remembering.authorize(request("Bearer " + token), List.of())).isInstanceOf(JwtAuthorizer.Authorized.class);
+
+        clock.now = NOW.plus(LocalTokenIssuer.LIFETIME).plusSeconds(1);
+
+        assertThat(((JwtAuthorizer.Denied) remembering.authorize(request("Bearer " + token), List.of())).reason())
+                .isEqualTo("the token has expired");
+    }
+
+    @Test
+    void a_token_accepted_before_with_its_signature_altered_is_turned_away() {
+        String token = new LocalTokenIssuer(key, CLOCK).issue("acme");
+        assertThat(authorizer.authorize(request("Bearer " + token), List.of())).isInstanceOf(JwtAuthorizer.Authorized.class);
+        char last = token.charAt(token.length() - 2);
+        String altered = token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1);
+
+        assertThat(reason(altered)).isEqualTo("the token signature is invalid");
+    }
+
+    /** A clock the test moves. */
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
     void turns_away_a_token_not_valid_yet() {
         assertThat(reason(sign(key.privateKey(), claims -> claims.notBeforeTime(Date.from(NOW.plusSeconds(60))))))
                 .isEqualTo("the token is not valid yet");

@@ -119,7 +119,7 @@ class SamTemplateTest {
 
         MskEvent search = template.function("SearchProjectionFunction").events(MskEvent.class).getFirst();
         assertThat(search.stream()).isEqualTo("arn:aws:kafka:us-east-1:000000000000:cluster/catalog-local/local");
-        assertThat(search.topics()).containsExactly("catalog.product", "catalog.category");
+        assertThat(search.topics()).containsExactly("catalog.events");
         assertThat(search.startingPosition()).isEqualTo(MskEvent.StartingPosition.TRIM_HORIZON);
         assertThat(search.batchSize()).isEqualTo(500);
         assertThat(search.maximumBatchingWindow()).isEqualTo(Duration.ofSeconds(1));

@@ -8,7 +8,7 @@ import dev.catalog.local.process.Supervisor;
 import dev.catalog.local.process.StackLayout;
 import dev.catalog.local.services.Distribution;
 import dev.catalog.local.services.debezium.DebeziumStatus.Health;
-import dev.catalog.local.services.kafka.TopicSpec;
+import dev.catalog.infra.kafka.KafkaTopic;
 import dev.catalog.local.services.postgres.PostgresConnection;
 import dev.catalog.local.services.postgres.ReplicationSlot;
 import java.io.IOException;
@@ -122,8 +122,8 @@ public final class DebeziumServer implements AutoCloseable {
     }
 
     /** The topic Debezium sends its heartbeats to, which must exist: the broker does not create topics. */
-    public static TopicSpec heartbeatTopic() {
-        return new TopicSpec(new DebeziumConfiguration(Map.of()).heartbeatTopic(), 1);
+    public static KafkaTopic heartbeatTopic() {
+        return new KafkaTopic(new DebeziumConfiguration(Map.of()).heartbeatTopic(), 1);
     }
 
     public String slotName() {

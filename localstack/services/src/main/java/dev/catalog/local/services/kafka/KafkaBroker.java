@@ -1,5 +1,6 @@
 package dev.catalog.local.services.kafka;
 
+import dev.catalog.infra.kafka.KafkaTopic;
 import dev.catalog.local.process.JavaRuntime;
 import dev.catalog.local.process.ManagedProcess;
 import dev.catalog.local.process.Supervisor;
@@ -120,7 +121,7 @@ public final class KafkaBroker implements Supervisor.Supervised {
      * topics are left as they are: adding partitions would move keys to other partitions and break the order
      * of each aggregate's events.
      */
-    public void ensureTopics(Collection<TopicSpec> topics) {
+    public void ensureTopics(Collection<KafkaTopic> topics) {
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = topics.stream()
@@ -221,8 +222,8 @@ public final class KafkaBroker implements Supervisor.Supervised {
         }
     }
 
-    private static String names(Collection<TopicSpec> topics) {
-        return topics.stream().map(TopicSpec::name).collect(Collectors.joining(", "));
+    private static String names(Collection<KafkaTopic> topics) {
+        return topics.stream().map(KafkaTopic::name).collect(Collectors.joining(", "));
     }
 
     private static List<String> command(String java, List<String> jvmOptions, List<String> classPathAndLogging,

@@ -8,9 +8,8 @@ import dev.catalog.local.process.FreePorts;
 import dev.catalog.local.process.StackLayout;
 import dev.catalog.local.process.Supervisor;
 import dev.catalog.local.services.TestStacks;
-import dev.catalog.local.services.kafka.CatalogTopics;
+import dev.catalog.infra.kafka.CatalogTopics;
 import dev.catalog.local.services.kafka.KafkaBroker;
-import dev.catalog.local.services.kafka.TopicSpec;
 import dev.catalog.local.services.postgres.Migrations;
 import dev.catalog.local.services.postgres.PostgresServer;
 import dev.catalog.local.services.postgres.ReplicationSlot;
@@ -23,7 +22,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,7 +47,7 @@ import org.junit.jupiter.api.Test;
  */
 class DebeziumServerIT {
 
-    private static final List<String> EVENT_TOPICS = CatalogTopics.EVENTS.stream().map(TopicSpec::name).toList();
+    private static final List<String> EVENT_TOPICS = List.of(CatalogTopics.EVENTS);
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
 
     private static StackLayout layout;
@@ -64,9 +62,7 @@ class DebeziumServerIT {
         postgres = PostgresServer.start(layout, FreePorts.next());
         Migrations.apply(postgres.connection());
         kafka = KafkaBroker.start(layout, FreePorts.next(), FreePorts.next());
-        List<TopicSpec> topics = new ArrayList<>(CatalogTopics.EVENTS);
-        topics.add(DebeziumServer.heartbeatTopic());
-        kafka.ensureTopics(topics);
+        kafka.ensureTopics(CatalogTopics.all());
 
         writtenBeforeFirstStart = anEvent("tenant-before-first-start", "product");
         try (Connection connection = postgres.connection().open()) {
@@ -98,13 +94,13 @@ class DebeziumServerIT {
         try (TopicReader reader = TopicReader.fromStart(kafka.bootstrapServers(), EVENT_TOPICS)) {
             ConsumerRecord<String, String> record = reader.await(ofEvent(writtenBeforeFirstStart), 1, DELIVERY_TIMEOUT).getFirst();
 
-            assertThat(record.topic()).isEqualTo("catalog.product");
+            assertThat(record.topic()).isEqualTo(CatalogTopics.EVENTS);
             assertThat(record.key()).isEqualTo(writtenBeforeFirstStart.eventKey());
         }
     }
 
     @Test
-    void publishes_each_outbox_row_to_its_aggregate_topic_with_key_envelope_headers_and_the_payload_unchanged()
+    void publishes_each_outbox_row_to_the_event_topic_with_key_envelope_headers_and_the_payload_unchanged()
             throws SQLException {
         OutboxEvent product = anEvent("tenant-routing", "product").withPayload("""
                 {"sku": "OAK-1", "name": "Crème brûlée torch", "price": {"amount": "12.50", "currency": "EUR"},
@@ -130,7 +126,7 @@ class DebeziumServerIT {
         for (OutboxEvent event : events) {
             ConsumerRecord<String, String> record = byEventId.get(json(event.eventId().toString()));
             StoredRow stored = stored(event);
-            assertThat(record.topic()).isEqualTo(event.topic());
+            assertThat(record.topic()).isEqualTo(CatalogTopics.EVENTS);
             assertThat(record.key()).isEqualTo(event.tenantId() + ":" + event.aggregateId());
             assertThat(record.value()).as("payload is PostgreSQL's jsonb text, byte for byte").isEqualTo(stored.payload());
             Map<String, String> expectedHeaders = new LinkedHashMap<>();
@@ -185,7 +181,7 @@ class DebeziumServerIT {
 
         Set<String> expected = events.stream().map(event -> json(event.eventId().toString())).collect(Collectors.toSet());
         Map<String, Integer> deliveries = new HashMap<>();
-        try (TopicReader reader = TopicReader.fromStart(kafka.bootstrapServers(), List.of("catalog.product"))) {
+        try (TopicReader reader = TopicReader.fromStart(kafka.bootstrapServers(), EVENT_TOPICS)) {
             long deadline = System.nanoTime() + DELIVERY_TIMEOUT.toNanos();
             while (!deliveries.keySet().containsAll(expected) && System.nanoTime() < deadline) {
                 reader.poll(Duration.ofMillis(200)).stream().filter(ofTenant("tenant-crash"))
@@ -215,7 +211,7 @@ class DebeziumServerIT {
         try (Connection connection = postgres.connection().open()) {
             OutboxEvent.insert(connection, afterRestart);
         }
-        try (TopicReader reader = TopicReader.fromStart(kafka.bootstrapServers(), List.of("catalog.category"))) {
+        try (TopicReader reader = TopicReader.fromStart(kafka.bootstrapServers(), EVENT_TOPICS)) {
             reader.await(ofEvent(afterRestart), 1, DELIVERY_TIMEOUT);
         }
         assertThat(debezium.status().health()).isEqualTo(DebeziumStatus.Health.UP);
@@ -250,6 +246,10 @@ class DebeziumServerIT {
         assertThat(slot().lagBytes()).isLessThan(lagAfterWrites);
         try (TopicReader reader = TopicReader.fromStart(kafka.bootstrapServers(), List.of(DebeziumServer.heartbeatTopic().name()))) {
             assertThat(reader.await(record -> true, 1, DELIVERY_TIMEOUT)).as("heartbeats").isNotEmpty();
+        }
+        try (TopicReader reader = TopicReader.fromStart(kafka.bootstrapServers(), EVENT_TOPICS)) {
+            assertThat(reader.await(record -> json("Heartbeat").equals(header(record, "event_type")), 1, DELIVERY_TIMEOUT))
+                    .as("the heartbeats appended to the outbox, on the event topic").isNotEmpty();
         }
     }
 

@@ -42,10 +42,6 @@ record OutboxEvent(UUID eventId, String tenantId, String aggregateType, String a
         return tenantId + ":" + aggregateId;
     }
 
-    String topic() {
-        return "catalog." + aggregateType;
-    }
-
     /** Inserts {@code events} in one transaction. */
     static void insert(Connection connection, OutboxEvent... events) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();

@@ -3,6 +3,8 @@ package dev.catalog.local.services.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.catalog.infra.kafka.CatalogTopics;
+import dev.catalog.infra.kafka.KafkaTopic;
 import dev.catalog.local.process.FreePorts;
 import dev.catalog.local.process.StackLayout;
 import dev.catalog.local.services.TestStacks;
@@ -49,16 +51,16 @@ class KafkaBrokerIT {
 
     @Test
     void creates_topics_with_the_requested_partitions() throws Exception {
-        List<TopicSpec> topics = new ArrayList<>(CatalogTopics.EVENTS);
-        topics.add(new TopicSpec("single", 1));
+        List<KafkaTopic> topics = new ArrayList<>(CatalogTopics.all());
+        topics.add(new KafkaTopic("single", 1));
 
         kafka.ensureTopics(topics);
         kafka.ensureTopics(topics);  // a second start finds them all there
 
         try (Admin admin = admin()) {
-            Map<String, TopicDescription> described = admin.describeTopics(topics.stream().map(TopicSpec::name).toList())
+            Map<String, TopicDescription> described = admin.describeTopics(topics.stream().map(KafkaTopic::name).toList())
                     .allTopicNames().get(10, TimeUnit.SECONDS);
-            for (TopicSpec topic : topics) {
+            for (KafkaTopic topic : topics) {
                 assertThat(described.get(topic.name()).partitions()).as(topic.name()).hasSize(topic.partitions());
             }
         }
@@ -66,7 +68,7 @@ class KafkaBrokerIT {
 
     @Test
     void delivers_what_it_is_sent() throws Exception {
-        kafka.ensureTopics(List.of(new TopicSpec("round-trip", 3)));
+        kafka.ensureTopics(List.of(new KafkaTopic("round-trip", 3)));
         try (KafkaProducer<String, String> producer = producer(Map.of())) {
             ProducerRecord<String, String> sent = new ProducerRecord<>("round-trip", "tenant-1:42", "{\"amount\": \"12.50\"}");
             sent.headers().add("event_type", "\"PriceChanged\"".getBytes(StandardCharsets.UTF_8));
@@ -96,7 +98,7 @@ class KafkaBrokerIT {
         int port = FreePorts.next();
         int controllerPort = FreePorts.next();
         try (KafkaBroker broker = KafkaBroker.start(layout, port, controllerPort)) {
-            broker.ensureTopics(List.of(new TopicSpec("kept", 1)));
+            broker.ensureTopics(List.of(new KafkaTopic("kept", 1)));
             try (KafkaProducer<String, String> producer = producer(broker, Map.of())) {
                 producer.send(new ProducerRecord<>("kept", "key", "before restart")).get(10, TimeUnit.SECONDS);
             }

@@ -1,11 +1,11 @@
-package dev.catalog.local.services.kafka;
+package dev.catalog.infra.kafka;
 
 import java.util.Objects;
 
-/** A topic the stack needs, with the partition count it is created with. */
-public record TopicSpec(String name, int partitions) {
+/** A topic with the partition count it is created with. */
+public record KafkaTopic(String name, int partitions) {
 
-    public TopicSpec {
+    public KafkaTopic {
         Objects.requireNonNull(name, "name");
         if (partitions < 1) {
             throw new IllegalArgumentException("topic " + name + " needs at least one partition, not " + partitions);
