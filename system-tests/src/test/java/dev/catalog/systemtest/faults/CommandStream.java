@@ -37,6 +37,7 @@ final class CommandStream {
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger succeeded = new AtomicInteger();
     private final AtomicInteger unavailable = new AtomicInteger();
+    private final AtomicInteger timedOut = new AtomicInteger();
     private final List<String> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
     /** By product id: the last version a 2xx answer gave (product commands), or deleted. */
     private final Map<String, Promise> promises = new ConcurrentHashMap<>();
@@ -137,6 +138,10 @@ final class CommandStream {
                 && answer.header("Content-Type").orElse("").startsWith("application/problem+json")
                 && "service_unavailable".equals(answer.code())) {
             unavailable.incrementAndGet();
+        } else if (answer.status() == 500 && "{\"message\":\"Internal Server Error\"}".equals(answer.body())) {
+            // API Gateway's own answer when the function did not answer within its timeout (15 s): reported apart,
+            // and checked like every refusal: it must have changed nothing.
+            timedOut.incrementAndGet();
         } else {
             unexpected.add(call.routeKey() + ": " + answer);
         }
@@ -157,6 +162,10 @@ final class CommandStream {
 
     int unavailable() {
         return unavailable.get();
+    }
+
+    int timedOut() {
+        return timedOut.get();
     }
 
     List<String> unexpected() {
