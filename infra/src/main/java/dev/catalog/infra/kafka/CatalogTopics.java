@@ -1,6 +1,7 @@
 package dev.catalog.infra.kafka;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The catalog's Kafka topics, in one place: the setup step creates them on MSK (which creates none by itself), the
@@ -37,7 +38,9 @@ public final class CatalogTopics {
     public static List<KafkaTopic> all() {
         return List.of(
                 new KafkaTopic(EVENTS, EVENT_PARTITIONS),
-                new KafkaTopic(DEAD_LETTER, 1),
+                // Kept until someone handles them, not the broker's 7 days: a dead letter is an event a read model
+                // lacks. Removing handled ones is an explicit act (kafka-delete-records), after a replay or a rebuild.
+                new KafkaTopic(DEAD_LETTER, 1, Map.of("retention.ms", "-1", "retention.bytes", "-1")),
                 new KafkaTopic(DEBEZIUM_HEARTBEAT, 1));
     }
 }

@@ -73,6 +73,9 @@ final class StatusCommand implements Callable<Integer> {
                             : String.format("newest heartbeat %.1f s old", projection.heartbeatAgeSeconds()));
         }
         System.out.println();
+        System.out.printf("  Dead letters     %s%n", status.deadLetters() == null ? "? (Kafka did not answer)"
+                : status.deadLetters() == 0 ? "none" : status.deadLetters() + " records: ./catalog dead-letters lists them");
+        System.out.println();
         System.out.println("  Event source mappings");
         for (StackStatus.EventSource source : status.eventSources()) {
             System.out.printf("    %-26s %-9s lag %-7s retries %-4d to failure topic %-4d last batch %s (%s)%n",

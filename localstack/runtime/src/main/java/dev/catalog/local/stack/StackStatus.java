@@ -7,9 +7,12 @@ import java.util.Map;
 /**
  * What {@code ./catalog status} shows: every service with its endpoint and state, and every projection version
  * with how far it has got. Serialized as the JSON of {@code ./catalog status --json}.
+ *
+ * @param deadLetters the records on the dead-letter topic ({@code ./catalog dead-letters} lists them); null when
+ *                    Kafka did not answer
  */
 public record StackStatus(Instant at, List<Service> services, List<Projection> projections, List<EventSource> eventSources,
-                          List<Function> functions) {
+                          List<Function> functions, Long deadLetters) {
 
     /**
      * @param state   up, down, or the service's own word for it (RUNNING, green...); {@code no answer} when it did not

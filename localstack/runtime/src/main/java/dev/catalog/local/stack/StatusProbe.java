@@ -1,6 +1,7 @@
 package dev.catalog.local.stack;
 
 import dev.catalog.local.eventsources.MappingStatus;
+import dev.catalog.local.deadletters.DeadLetterTopic;
 import dev.catalog.local.process.Supervisor;
 import dev.catalog.local.services.debezium.DebeziumStatus;
 import dev.catalog.local.services.postgres.PostgresConnection;
@@ -62,6 +63,7 @@ final class StatusProbe {
                     debezium(stack.debeziumStatus(), stack.settings().ports().debezium()));
             Future<StackStatus.Service> openSearch = askers.submit(() -> openSearch(stack.openSearchUrl()));
             Future<List<StackStatus.EventSource>> sources = askers.submit(() -> eventSources(stack.eventSources().status()));
+            Future<Long> deadLetters = askers.submit(() -> new DeadLetterTopic(stack.kafkaBootstrapServers()).count());
 
             List<StackStatus.Service> services = new ArrayList<>();
             services.add(answer(api, deadline, () -> unanswered("HTTP API", stack.apiUrl().toString())));
@@ -84,7 +86,8 @@ final class StatusProbe {
                             totals.billedMillis()))
                     .toList();
             return new StackStatus(Instant.now(), services,
-                    answer(projections, System.nanoTime() + ANSWER_TIME.toNanos(), List::of), eventSources, functions);
+                    answer(projections, System.nanoTime() + ANSWER_TIME.toNanos(), List::of), eventSources, functions,
+                    answer(deadLetters, deadline, () -> null));
         } finally {
             askers.shutdownNow();
         }

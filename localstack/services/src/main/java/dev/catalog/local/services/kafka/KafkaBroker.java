@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -126,9 +130,16 @@ public final class KafkaBroker implements Supervisor.Supervised {
             Set<String> existing = admin.listTopics().names().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = topics.stream()
                     .filter(topic -> !existing.contains(topic.name()))
-                    .map(topic -> new NewTopic(topic.name(), topic.partitions(), REPLICATION_FACTOR))
+                    .map(topic -> new NewTopic(topic.name(), topic.partitions(), REPLICATION_FACTOR).configs(topic.config()))
                     .toList();
             admin.createTopics(missing).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            // Settings are the topic's own, also on a topic an older run created without them.
+            Map<ConfigResource, Collection<AlterConfigOp>> settings = new HashMap<>();
+            topics.stream().filter(topic -> existing.contains(topic.name()) && !topic.config().isEmpty())
+                    .forEach(topic -> settings.put(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()),
+                            topic.config().entrySet().stream().map(entry -> new AlterConfigOp(
+                                    new ConfigEntry(entry.getKey(), entry.getValue()), AlterConfigOp.OpType.SET)).toList()));
+            admin.incrementalAlterConfigs(settings).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create topics " + names(topics) + " on " + bootstrapServers(), e.getCause());
