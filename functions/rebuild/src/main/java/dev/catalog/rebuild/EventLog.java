@@ -5,6 +5,7 @@ import dev.catalog.platform.events.EventCodec;
 import dev.catalog.platform.events.EventEnvelope;
 import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.platform.events.UndecodableEventException;
+import dev.catalog.platform.events.UnknownSchemaVersionException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -68,6 +69,11 @@ final class EventLog {
                     } catch (UndecodableEventException | IllegalArgumentException e) {
                         skipped++;
                         log.warn("replay passes by event {} at sequence {}: {}", row.getString("event_id"), last, e.getMessage());
+                    } catch (UnknownSchemaVersionException e) {
+                        // Not poison: this rebuild runs older code than the release that wrote the event. Passing it
+                        // by would build a version that misses it; failing leaves the LIVE version as it is.
+                        throw new IllegalStateException("replay stops at sequence " + last + ": " + e.getMessage()
+                                + "; deploy the projections' release that knows it, then rebuild", e);
                     }
                 }
             }
@@ -75,7 +81,8 @@ final class EventLog {
         return new Page(events, rows < limit ? upTo : last, skipped);
     }
 
-    private static LoggedEvent decode(ResultSet row) throws SQLException, UndecodableEventException {
+    private static LoggedEvent decode(ResultSet row)
+            throws SQLException, UndecodableEventException, UnknownSchemaVersionException {
         TenantId tenant = new TenantId(row.getString("tenant_id"));
         EventEnvelope envelope = new EventEnvelope(row.getObject("event_id", UUID.class), row.getString("event_type"),
                 row.getInt("schema_version"), row.getLong("sequence"), tenant, row.getString("aggregate_type"),

@@ -24,7 +24,7 @@ public final class VerificationSupport {
              where sequence > ? and aggregate_type in ('product', 'inventory', 'category')
             """;
     private static final String WRITTEN_PRODUCTS = """
-            select p.tenant_id, p.id::text as id, p.version, p.sku, p.name, p.description, p.brand, p.status,
+            select p.tenant_id, p.id::text as id, p.version, p.sku, p.gtin, p.name, p.description, p.brand, p.status,
                    p.price_amount, p.price_currency, p.category_id::text as category_id, c.name as category_name,
                    coalesce(i.version, 0) as inventory_version,
                    coalesce((select sum(quantity) from stock_level s where s.tenant_id = p.tenant_id and s.product_id = p.id), 0) as stock_total
@@ -60,7 +60,7 @@ public final class VerificationSupport {
     }
 
     /**
-     * Products from a query answering the columns tenant_id, id, version, sku, name, description, brand, status,
+     * Products from a query answering the columns tenant_id, id, version, sku, gtin, name, description, brand, status,
      * price_amount, price_currency, category_id, category_name, inventory_version, stock_total.
      */
     public static List<ProductFacts> products(Connection connection, String sql) throws SQLException {
@@ -68,7 +68,7 @@ public final class VerificationSupport {
         try (PreparedStatement select = connection.prepareStatement(sql); ResultSet row = select.executeQuery()) {
             while (row.next()) {
                 products.add(new ProductFacts(row.getString("tenant_id"), row.getString("id"), row.getLong("version"),
-                        row.getString("sku"), row.getString("name"), row.getString("description"), row.getString("brand"),
+                        row.getString("sku"), row.getString("gtin"), row.getString("name"), row.getString("description"), row.getString("brand"),
                         row.getString("status"), price(row.getBigDecimal("price_amount"), row.getString("price_currency")),
                         row.getString("price_currency"), row.getString("category_id"), row.getString("category_name"),
                         row.getLong("inventory_version"), row.getLong("stock_total")));

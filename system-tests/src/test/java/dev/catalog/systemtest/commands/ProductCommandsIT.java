@@ -44,7 +44,7 @@ class ProductCommandsIT {
                        payload->'product'->'price'->>'amount' as amount, payload->'product'->>'sku' as sku
                   from outbox where tenant_id = ? and aggregate_id = ?
                 """, tenant, created.id());
-        assertThat(event).containsEntry("event_type", "ProductCreated").containsEntry("schema_version", 1)
+        assertThat(event).containsEntry("event_type", "ProductCreated").containsEntry("schema_version", 2)
                 .containsEntry("aggregate_type", "product").containsEntry("aggregate_version", 1L)
                 .containsEntry("event_key", tenant + ":" + created.id())
                 .containsEntry("amount", "89.90").containsEntry("sku", sku);

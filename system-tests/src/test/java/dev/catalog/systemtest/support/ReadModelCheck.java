@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 public final class ReadModelCheck {
 
     private static final String WRITE_MODEL = """
-            select p.id::text as id, p.version, p.sku, p.name, p.description, p.brand, p.status,
+            select p.id::text as id, p.version, p.sku, p.gtin, p.name, p.description, p.brand, p.status,
                    p.price_amount::text as price, p.price_currency as currency, p.category_id::text as category_id,
                    c.name as category_name, coalesce(i.version, 0) as inventory_version,
                    coalesce((select sum(quantity) from stock_level s where s.tenant_id = p.tenant_id and s.product_id = p.id), 0) as stock_total
@@ -21,7 +21,7 @@ public final class ReadModelCheck {
              where p.tenant_id = ?
             """;
     private static final String READ_MODEL = """
-            select d.id::text as id, d.version, d.sku, d.name, d.description, d.brand, d.status,
+            select d.id::text as id, d.version, d.sku, d.gtin, d.name, d.description, d.brand, d.status,
                    d.price_amount::text as price, d.price_currency as currency, d.category_id::text as category_id,
                    d.category_name, d.inventory_version, d.stock_total
               from catalog_read.product_detail d

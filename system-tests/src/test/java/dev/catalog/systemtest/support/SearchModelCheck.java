@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 public final class SearchModelCheck {
 
     private static final String WRITE_MODEL = """
-            select p.id::text as id, p.version, p.name, p.price_amount, p.price_currency,
+            select p.id::text as id, p.version, p.name, coalesce(p.gtin, '') as gtin, p.price_amount, p.price_currency,
                    coalesce((select sum(quantity) from stock_level s where s.tenant_id = p.tenant_id and s.product_id = p.id), 0) as stock
               from product p where p.tenant_id = ?
             """;
@@ -22,7 +22,7 @@ public final class SearchModelCheck {
     public static List<String> differences(CatalogStack stack, String tenant) {
         Set<String> written = stack.db().rows(WRITE_MODEL, tenant).stream()
                 .map(row -> String.join("|", row.get("id").toString(), row.get("version").toString(), row.get("name").toString(),
-                        amount(row.get("price_amount").toString(), row.get("price_currency").toString()), row.get("stock").toString()))
+                        row.get("gtin").toString(), amount(row.get("price_amount").toString(), row.get("price_currency").toString()), row.get("stock").toString()))
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> found = new TreeSet<>();
         String cursor = null;
@@ -34,7 +34,7 @@ public final class SearchModelCheck {
             JsonNode page = stack.overHttp(call).json();
             for (JsonNode item : page.get("items")) {
                 found.add(String.join("|", item.get("id").asText(), item.get("version").asText(), item.get("name").asText(),
-                        item.at("/price/amount").asText(), item.get("stockTotal").asText()));
+                        item.path("gtin").isTextual() ? item.get("gtin").asText() : "", item.at("/price/amount").asText(), item.get("stockTotal").asText()));
             }
             cursor = page.path("nextCursor").isTextual() ? page.get("nextCursor").asText() : null;
         } while (cursor != null);

@@ -6,6 +6,7 @@ import java.util.Objects;
 /**
  * The command to create a product.
  *
+ * @param gtin          null for none
  * @param description   null for none
  * @param brand         null for none
  * @param categoryId    null to leave the product uncategorized
@@ -14,6 +15,7 @@ import java.util.Objects;
 public record NewProduct(
         ProductId id,
         Sku sku,
+        Gtin gtin,
         ProductName name,
         Description description,
         Brand brand,

@@ -55,13 +55,14 @@ public final class Product implements Aggregate {
         if (!categoryExistsInTenant(command.categoryId(), categories)) {
             return categoryNotFound(command.categoryId());
         }
-        ProductState created = new ProductState(tenant, command.id(), command.sku(), command.name(), command.description(),
+        ProductState created = new ProductState(tenant, command.id(), command.sku(), command.gtin(), command.name(), command.description(),
                 command.brand(), command.categoryId(), command.price(), command.initialStatus(), command.attributes(),
                 1, now, now);
         return Decision.accepted(new ProductCreated(created));
     }
 
     public Decision<ProductEvent> revise(ProductRevision revision, CategoryTree categories, Instant now) {
+        Gtin gtin = revision.gtin().applyTo(state.gtin());
         ProductName name = revision.name().applyTo(state.name());
         Description description = revision.description().applyTo(state.description());
         Brand brand = revision.brand().applyTo(state.brand());
@@ -69,6 +70,9 @@ public final class Product implements Aggregate {
         Attributes attributes = Objects.requireNonNullElse(revision.attributes().applyTo(state.attributes()), Attributes.NONE);
 
         Set<ProductDetail> changed = EnumSet.noneOf(ProductDetail.class);
+        if (!Objects.equals(gtin, state.gtin())) {
+            changed.add(ProductDetail.GTIN);
+        }
         if (!name.equals(state.name())) {
             changed.add(ProductDetail.NAME);
         }
@@ -90,7 +94,7 @@ public final class Product implements Aggregate {
         if (changed.contains(ProductDetail.CATEGORY) && !categoryExistsInTenant(category, categories)) {
             return categoryNotFound(category);
         }
-        ProductState revised = state.nextVersion(now).withDetails(name, description, brand, category, attributes);
+        ProductState revised = state.nextVersion(now).withDetails(gtin, name, description, brand, category, attributes);
         return Decision.accepted(new ProductDetailsChanged(revised, changed));
     }
 

@@ -10,9 +10,11 @@ public record ProductRevision(
         Change<Description> description,
         Change<Brand> brand,
         Change<CategoryId> category,
-        Change<Attributes> attributes) {
+        Change<Attributes> attributes,
+        Change<Gtin> gtin) {
 
     public ProductRevision {
+        Objects.requireNonNull(gtin, "gtin");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(brand, "brand");

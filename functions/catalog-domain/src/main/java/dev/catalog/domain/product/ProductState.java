@@ -11,11 +11,13 @@ import java.util.Objects;
  * @param description null when the product has none
  * @param brand       null when the product has none
  * @param categoryId  null when the product is not filed under a category
+ * @param gtin        null when the product has none (and for every product the previous release wrote)
  */
 public record ProductState(
         TenantId tenant,
         ProductId id,
         Sku sku,
+        Gtin gtin,
         ProductName name,
         Description description,
         Brand brand,
@@ -44,22 +46,23 @@ public record ProductState(
 
     /** The next version of this state, as of {@code now}; callers then change what the event changes. */
     ProductState nextVersion(Instant now) {
-        return new ProductState(tenant, id, sku, name, description, brand, categoryId, price, status, attributes,
+        return new ProductState(tenant, id, sku, gtin, name, description, brand, categoryId, price, status, attributes,
                 version + 1, createdAt, now);
     }
 
-    ProductState withDetails(ProductName name, Description description, Brand brand, CategoryId categoryId, Attributes attributes) {
-        return new ProductState(tenant, id, sku, name, description, brand, categoryId, price, status, attributes,
+    ProductState withDetails(Gtin gtin, ProductName name, Description description, Brand brand, CategoryId categoryId,
+                             Attributes attributes) {
+        return new ProductState(tenant, id, sku, gtin, name, description, brand, categoryId, price, status, attributes,
                 version, createdAt, updatedAt);
     }
 
     ProductState withPrice(Price price) {
-        return new ProductState(tenant, id, sku, name, description, brand, categoryId, price, status, attributes,
+        return new ProductState(tenant, id, sku, gtin, name, description, brand, categoryId, price, status, attributes,
                 version, createdAt, updatedAt);
     }
 
     ProductState withStatus(ProductStatus status) {
-        return new ProductState(tenant, id, sku, name, description, brand, categoryId, price, status, attributes,
+        return new ProductState(tenant, id, sku, gtin, name, description, brand, categoryId, price, status, attributes,
                 version, createdAt, updatedAt);
     }
 }

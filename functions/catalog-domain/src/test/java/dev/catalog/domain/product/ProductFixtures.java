@@ -63,7 +63,7 @@ final class ProductFixtures {
         }
 
         NewProduct build() {
-            return new NewProduct(id, new Sku(sku), new ProductName(name), new Description("Light and grippy."),
+            return new NewProduct(id, new Sku(sku), null, new ProductName(name), new Description("Light and grippy."),
                     new Brand(brand), category, price, Attributes.of(attributes), status);
         }
 

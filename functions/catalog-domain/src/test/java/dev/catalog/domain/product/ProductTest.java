@@ -86,7 +86,7 @@ class ProductTest {
         @Test
         void records_only_the_details_that_changed() {
             var revision = new ProductRevision(Change.setTo(new ProductName("Trail Runner")), Change.keep(),
-                    Change.setTo(new Brand("Stride")), Change.setTo(BOOTS), Change.keep());
+                    Change.setTo(new Brand("Stride")), Change.setTo(BOOTS), Change.keep(), Change.keep());
 
             ProductDetailsChanged changed = given(DRAFT)
                     .when(product -> product.revise(revision, categories(ProductFixtures.SHOES, BOOTS), LATER))
@@ -101,7 +101,8 @@ class ProductTest {
 
         @Test
         void clearing_optional_details_removes_them() {
-            var revision = new ProductRevision(Change.keep(), Change.clear(), Change.clear(), Change.clear(), Change.clear());
+            var revision = new ProductRevision(Change.keep(), Change.clear(), Change.clear(), Change.clear(), Change.clear(),
+                    Change.clear());
 
             ProductDetailsChanged changed = given(DRAFT)
                     .when(product -> product.revise(revision, categories(), LATER))
@@ -116,15 +117,33 @@ class ProductTest {
         @Test
         void a_revision_that_changes_nothing_records_nothing() {
             var revision = new ProductRevision(Change.setTo(DRAFT.product().name()), Change.keep(), Change.keep(),
-                    Change.setTo(ProductFixtures.SHOES), Change.setTo(Attributes.of(Map.of("color", "blue"))));
+                    Change.setTo(ProductFixtures.SHOES), Change.setTo(Attributes.of(Map.of("color", "blue"))), Change.keep());
 
             given(DRAFT).when(product -> product.revise(revision, categories(ProductFixtures.SHOES), LATER)).thenNothingRecorded();
         }
 
         @Test
+        void a_gtin_is_set_kept_when_asked_again_and_cleared() {
+            var set = new ProductRevision(Change.keep(), Change.keep(), Change.keep(), Change.keep(), Change.keep(),
+                    Change.setTo(new Gtin("4006381333931")));
+            ProductDetailsChanged withGtin = given(DRAFT)
+                    .when(product -> product.revise(set, categories(ProductFixtures.SHOES), LATER))
+                    .thenRecorded(ProductDetailsChanged.class);
+            assertThat(withGtin.changed()).containsExactly(ProductDetail.GTIN);
+            assertThat(withGtin.product().gtin()).isEqualTo(new Gtin("4006381333931"));
+
+            given(DRAFT, withGtin).when(product -> product.revise(set, categories(ProductFixtures.SHOES), LATER))
+                    .thenNothingRecorded();
+            var clear = new ProductRevision(Change.keep(), Change.keep(), Change.keep(), Change.keep(), Change.keep(),
+                    Change.clear());
+            assertThat(given(DRAFT, withGtin).when(product -> product.revise(clear, categories(ProductFixtures.SHOES), LATER))
+                    .thenRecorded(ProductDetailsChanged.class).product().gtin()).isNull();
+        }
+
+        @Test
         void a_product_cannot_move_to_a_category_that_does_not_exist() {
             var revision = new ProductRevision(Change.keep(), Change.keep(), Change.keep(),
-                    Change.setTo(new CategoryId(UUID.randomUUID())), Change.keep());
+                    Change.setTo(new CategoryId(UUID.randomUUID())), Change.keep(), Change.keep());
 
             given(DRAFT).when(product -> product.revise(revision, categories(ProductFixtures.SHOES), LATER))
                     .thenRejectedWith(RejectionCode.CATEGORY_NOT_FOUND);

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON payloads of schema version 1. These records ARE the wire contract: renaming a component changes what
+ * The JSON payloads of the current schema versions (2 for the events carrying a product, 1 for the others; older
+ * versions are rewritten into these by {@link EventSchemas}). These records ARE the wire contract: renaming a component changes what
  * every consumer reads, so the samples under src/test/resources/events pin them.
  */
 final class Payloads {
@@ -15,7 +16,8 @@ final class Payloads {
     record Price(String amount, String currency) {
     }
 
-    record Product(String id, String sku, String name, String description, String brand, String categoryId,
+    /** @param gtin since version 2; null for none */
+    record Product(String id, String sku, String gtin, String name, String description, String brand, String categoryId,
                    Price price, String status, Map<String, String> attributes, long version,
                    String createdAt, String updatedAt) {
     }

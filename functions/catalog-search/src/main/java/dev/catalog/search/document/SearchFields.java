@@ -13,6 +13,8 @@ public final class SearchFields {
 
     public static final String DELETED = "product.deleted";
     public static final String SKU = "product.sku";
+    /** The GTIN in its 14-digit form; only in indices built from a definition that has it. */
+    public static final String GTIN_KEY = "product.gtinKey";
     public static final String NAME = "product.name";
     public static final String NAME_FOLDED = "product.name.folded";
     public static final String NAME_AUTOCOMPLETE = "product.name.autocomplete";

@@ -12,6 +12,7 @@ import dev.catalog.domain.inventory.WarehouseCode;
 import dev.catalog.domain.product.Attributes;
 import dev.catalog.domain.product.Brand;
 import dev.catalog.domain.product.Description;
+import dev.catalog.domain.product.Gtin;
 import dev.catalog.domain.product.NewProduct;
 import dev.catalog.domain.product.Price;
 import dev.catalog.domain.product.Product;
@@ -30,6 +31,7 @@ import dev.catalog.platform.events.EventCodec;
 import dev.catalog.platform.events.EventEnvelope;
 import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.platform.events.UndecodableEventException;
+import dev.catalog.platform.events.UnknownSchemaVersionException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,12 +93,12 @@ public final class TestCatalog {
 
     public ProductEvent rename(ProductId id, String name) {
         return record(accepted(products.get(id).revise(new ProductRevision(Change.setTo(new ProductName(name)),
-                Change.keep(), Change.keep(), Change.keep(), Change.keep()), tree(), tick())));
+                Change.keep(), Change.keep(), Change.keep(), Change.keep(), Change.keep()), tree(), tick())));
     }
 
     public ProductEvent moveProduct(ProductId id, CategoryId category) {
         return record(accepted(products.get(id).revise(new ProductRevision(Change.keep(), Change.keep(), Change.keep(),
-                Change.setTo(category), Change.keep()), tree(), tick())));
+                Change.setTo(category), Change.keep(), Change.keep()), tree(), tick())));
     }
 
     public ProductEvent discontinue(ProductId id) {
@@ -132,7 +134,7 @@ public final class TestCatalog {
             return new LoggedEvent(new EventEnvelope(UUID.randomUUID(), encoded.eventType(), encoded.schemaVersion(),
                     SEQUENCE.incrementAndGet(), event.tenant(), event.aggregateType().wireName(), event.aggregateId(),
                     event.aggregateVersion(), event.occurredAt(), null), decoded);
-        } catch (UndecodableEventException e) {
+        } catch (UndecodableEventException | UnknownSchemaVersionException e) {
             throw new IllegalStateException("the codec cannot read what it wrote", e);
         }
     }
@@ -141,6 +143,7 @@ public final class TestCatalog {
     public final class ProductDraft {
         private final String sku;
         private final String name;
+        private Gtin gtin;
         private String description;
         private String brand;
         private CategoryId category;
@@ -152,6 +155,11 @@ public final class TestCatalog {
         private ProductDraft(String sku, String name) {
             this.sku = sku;
             this.name = name;
+        }
+
+        public ProductDraft gtin(String gtin) {
+            this.gtin = new Gtin(gtin);
+            return this;
         }
 
         public ProductDraft description(String description) {
@@ -191,7 +199,7 @@ public final class TestCatalog {
         }
 
         public ProductEvent create() {
-            NewProduct command = new NewProduct(new ProductId(UUID.randomUUID()), new Sku(sku), new ProductName(name),
+            NewProduct command = new NewProduct(new ProductId(UUID.randomUUID()), new Sku(sku), gtin, new ProductName(name),
                     description == null ? null : new Description(description), brand == null ? null : new Brand(brand),
                     category, Price.of(new BigDecimal(amount), currency), Attributes.of(attributes), status);
             ProductEvent created = accepted(Product.create(tenant, command, tree(), tick()));

@@ -4,6 +4,7 @@ import dev.catalog.domain.category.CategoryId;
 import dev.catalog.domain.product.Attributes;
 import dev.catalog.domain.product.Brand;
 import dev.catalog.domain.product.Description;
+import dev.catalog.domain.product.Gtin;
 import dev.catalog.domain.product.NewProduct;
 import dev.catalog.domain.product.Price;
 import dev.catalog.domain.product.ProductId;
@@ -28,9 +29,9 @@ import java.util.function.Function;
  */
 final class ProductRequests {
 
-    private static final Set<String> NEW_PRODUCT = Set.of("sku", "name", "description", "brand", "categoryId", "price",
-            "attributes", "status");
-    private static final Set<String> REVISION = Set.of("name", "description", "brand", "categoryId", "attributes");
+    private static final Set<String> NEW_PRODUCT = Set.of("sku", "gtin", "name", "description", "brand", "categoryId",
+            "price", "attributes", "status");
+    private static final Set<String> REVISION = Set.of("gtin", "name", "description", "brand", "categoryId", "attributes");
     private static final Set<String> PRICE = Set.of("amount", "currency");
 
     private ProductRequests() {
@@ -43,6 +44,7 @@ final class ProductRequests {
     static NewProduct newProduct(ApiRequest request, IdSource ids) {
         JsonBody body = request.jsonBody().allowOnly(NEW_PRODUCT);
         String sku = body.requiredText("sku");
+        String gtin = body.optionalText("gtin");
         String name = body.requiredText("name");
         String description = body.optionalText("description");
         String brand = body.optionalText("brand");
@@ -56,13 +58,14 @@ final class ProductRequests {
 
         DomainValues values = new DomainValues();
         Sku validSku = values.of("sku", () -> new Sku(sku));
+        Gtin validGtin = values.ofNullable("gtin", gtin, Gtin::new);
         ProductName validName = values.of("name", () -> new ProductName(name));
         Description validDescription = values.ofNullable("description", description, Description::new);
         Brand validBrand = values.ofNullable("brand", brand, Brand::new);
         Price validPrice = values.of("price", () -> Price.of(amount, currency));
         Attributes validAttributes = attributes == null ? Attributes.NONE : values.of("attributes", () -> Attributes.of(attributes));
         values.throwIfInvalid();
-        NewProduct command = new NewProduct(new ProductId(ids.newId()), validSku, validName, validDescription, validBrand,
+        NewProduct command = new NewProduct(new ProductId(ids.newId()), validSku, validGtin, validName, validDescription, validBrand,
                 categoryId == null ? null : new CategoryId(categoryId), validPrice, validAttributes, status);
         return command;
     }
@@ -72,6 +75,7 @@ final class ProductRequests {
         if (body.isEmpty()) {
             throw ProblemException.invalidRequest("body", "name at least one of " + REVISION + " to change");
         }
+        Change<String> gtin = body.textChange("gtin");
         Change<String> name = body.textChange("name");
         Change<String> description = body.textChange("description");
         Change<String> brand = body.textChange("brand");
@@ -88,7 +92,8 @@ final class ProductRequests {
                 map(values, "description", description, Description::new),
                 map(values, "brand", brand, Brand::new),
                 map(values, "categoryId", categoryId, CategoryId::new),
-                map(values, "attributes", attributes, Attributes::of));
+                map(values, "attributes", attributes, Attributes::of),
+                map(values, "gtin", gtin, Gtin::new));
         values.throwIfInvalid();
         return revision;
     }

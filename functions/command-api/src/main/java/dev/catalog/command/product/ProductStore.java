@@ -6,6 +6,7 @@ import dev.catalog.domain.category.CategoryId;
 import dev.catalog.domain.product.Attributes;
 import dev.catalog.domain.product.Brand;
 import dev.catalog.domain.product.Description;
+import dev.catalog.domain.product.Gtin;
 import dev.catalog.domain.product.Price;
 import dev.catalog.domain.product.Product;
 import dev.catalog.domain.product.ProductActivated;
@@ -37,19 +38,24 @@ import java.util.UUID;
 final class ProductStore implements AggregateStore<ProductId, Product, ProductEvent> {
 
     private static final String SELECT_FOR_UPDATE = """
-            select id, sku, name, description, brand, category_id, price_amount, price_currency, status, attributes::text,
+            select id, sku, gtin, name, description, brand, category_id, price_amount, price_currency, status, attributes::text,
                    version, created_at, updated_at
               from product where tenant_id = ? and id = ? for update
             """;
     private static final String INSERT = """
             insert into product (tenant_id, id, sku, name, description, brand, category_id, price_amount, price_currency,
-                                 status, attributes, version, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
-            on conflict on constraint product_sku_taken do nothing
+                                 status, attributes, version, created_at, updated_at, gtin)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+            on conflict do nothing
             """;
+    // After a conflict on insert: which of the two unique keys the other product holds (committed: the insert waited).
+    private static final String SKU_TAKEN = "select exists (select 1 from product where tenant_id = ? and sku = ?)";
+    /** The unique constraint on (tenant, GTIN in its 14-digit form), as V5__product_gtin.sql names it. */
+    private static final String GTIN_TAKEN = "product_gtin_taken";
+    private static final String UNIQUE_VIOLATION = "23505";
     private static final String UPDATE = """
             update product set name = ?, description = ?, brand = ?, category_id = ?, price_amount = ?, price_currency = ?,
-                               status = ?, attributes = ?::jsonb, version = ?, updated_at = ?
+                               status = ?, attributes = ?::jsonb, version = ?, updated_at = ?, gtin = ?
              where tenant_id = ? and id = ? and version = ?
             """;
     private static final String DELETE = "delete from product where tenant_id = ? and id = ? and version = ?";
@@ -76,7 +82,7 @@ final class ProductStore implements AggregateStore<ProductId, Product, ProductEv
         return switch (event) {
             case ProductCreated created -> insert(transaction, state);
             case ProductDeleted deleted -> expectOneRow(delete(transaction, state), state);
-            case ProductDetailsChanged changed -> expectOneRow(update(transaction, state), state);
+            case ProductDetailsChanged changed -> updateDetails(transaction, state);
             case ProductPriceChanged repriced -> expectOneRow(update(transaction, state), state);
             case ProductActivated activated -> expectOneRow(update(transaction, state), state);
             case ProductDiscontinued discontinued -> expectOneRow(update(transaction, state), state);
@@ -99,12 +105,51 @@ final class ProductStore implements AggregateStore<ProductId, Product, ProductEv
             insert.setLong(12, state.version());
             insert.setTimestamp(13, Timestamp.from(state.createdAt()));
             insert.setTimestamp(14, Timestamp.from(state.updatedAt()));
+            insert.setString(15, gtin(state));
             if (insert.executeUpdate() == 0) {
-                return Optional.of(new Rejection.Conflict(RejectionCode.DUPLICATE_SKU, "sku",
-                        "SKU " + state.sku() + " is already taken by another product"));
+                return Optional.of(skuTaken(transaction, state) ? skuConflict(state) : gtinConflict(state));
             }
             return Optional.empty();
         }
+    }
+
+    private static boolean skuTaken(Transaction transaction, ProductState state) throws SQLException {
+        try (PreparedStatement select = transaction.connection().prepareStatement(SKU_TAKEN)) {
+            select.setString(1, state.tenant().value());
+            select.setString(2, state.sku().value());
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * Only a change of details can change the GTIN, so only it can meet another product's: the unique index decides,
+     * race-safe, and its violation ends the transaction, which the refusal rolls back anyway.
+     */
+    private Optional<Rejection> updateDetails(Transaction transaction, ProductState state) throws SQLException {
+        try {
+            return expectOneRow(update(transaction, state), state);
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains(GTIN_TAKEN)) {
+                return Optional.of(gtinConflict(state));
+            }
+            throw e;
+        }
+    }
+
+    private static Rejection skuConflict(ProductState state) {
+        return new Rejection.Conflict(RejectionCode.DUPLICATE_SKU, "sku", "SKU " + state.sku() + " is already taken by another product");
+    }
+
+    private static Rejection gtinConflict(ProductState state) {
+        return new Rejection.Conflict(RejectionCode.DUPLICATE_GTIN, "gtin",
+                "GTIN " + state.gtin() + " is already taken by another product (in any of its written forms)");
+    }
+
+    private static String gtin(ProductState state) {
+        return state.gtin() == null ? null : state.gtin().value();
     }
 
     private int update(Transaction transaction, ProductState state) throws SQLException {
@@ -119,9 +164,10 @@ final class ProductStore implements AggregateStore<ProductId, Product, ProductEv
             update.setString(8, Json.write(state.attributes().values()));
             update.setLong(9, state.version());
             update.setTimestamp(10, Timestamp.from(state.updatedAt()));
-            update.setString(11, state.tenant().value());
-            update.setObject(12, state.id().value());
-            update.setLong(13, state.version() - 1);
+            update.setString(11, gtin(state));
+            update.setString(12, state.tenant().value());
+            update.setObject(13, state.id().value());
+            update.setLong(14, state.version() - 1);
             return update.executeUpdate();
         }
     }
@@ -155,11 +201,13 @@ final class ProductStore implements AggregateStore<ProductId, Product, ProductEv
     private static ProductState state(TenantId tenant, ResultSet row) throws SQLException {
         String description = row.getString("description");
         String brand = row.getString("brand");
+        String gtin = row.getString("gtin");
         UUID categoryId = row.getObject("category_id", UUID.class);
         Map<String, String> attributes = Json.read(row.getString("attributes"), Map.class);
         return new ProductState(tenant,
                 new ProductId(row.getObject("id", UUID.class)),
                 new Sku(row.getString("sku")),
+                gtin == null ? null : new Gtin(gtin),
                 new ProductName(row.getString("name")),
                 description == null ? null : new Description(description),
                 brand == null ? null : new Brand(brand),

@@ -11,9 +11,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catalog.command.testing.Answer;
 import dev.catalog.command.testing.SampleRequest;
 import dev.catalog.domain.shared.TenantId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The product functions, each fed its sample event from events/, on a real PostgreSQL. */
 class ProductFunctionsTest {
@@ -194,6 +200,110 @@ class ProductFunctionsTest {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(writeModel(tenant)).isEqualTo(before);
+    }
+
+    @Test
+    void a_gtin_is_stored_as_written_and_travels_in_a_version_2_event() {
+        Answer created = call(create, sample("CreateProductFunction").body(withGtin(SHOE, "036000291452")));
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(query("select gtin || ' ' || gtin_key from product where tenant_id = ?", tenant.value()))
+                .containsExactly("036000291452 00036000291452");
+        assertThat(query("select schema_version || ' ' || (payload -> 'product' ->> 'gtin') from outbox"
+                + " where tenant_id = ? and aggregate_id = ?", tenant.value(), created.id()))
+                .containsExactly("2 036000291452");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "\"1234567\"        | 422 | gtin_invalid",
+            "\"123456789\"      | 422 | gtin_invalid",
+            "\"400638133393A\"  | 422 | gtin_invalid",
+            "\" 4006381333931\" | 422 | gtin_invalid",
+            "\"\"               | 422 | gtin_invalid",
+            "\"4006381333932\"  | 422 | gtin_check_digit",
+            "\"036000291453\"   | 422 | gtin_check_digit",
+            "4006381333931        | 400 | invalid_request",
+            "[\"4006381333931\"] | 400 | invalid_request"})
+    void a_bad_gtin_is_refused_naming_it_on_create_and_on_update_and_changes_nothing(String gtin, int status, String code) {
+        String id = call(create, sample("CreateProductFunction").body(withGtin(SHOE, "4006381333931"))).id();
+        List<String> before = writeModel(tenant);
+
+        Answer created = call(create, sample("CreateProductFunction").idempotencyKey("bad-gtin")
+                .body(withRawGtin(SHOE.replace("RUN-SHOE-42", "RUN-SHOE-43"), gtin)));
+        Answer updated = call(update, sample("UpdateProductFunction").id(id).ifMatch(1).body("{\"gtin\": " + gtin + "}"));
+
+        for (Answer refused : List.of(created, updated)) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(status);
+            assertThat(refused.code()).isEqualTo(code);
+            assertThat(refused.fields()).containsExactly("gtin");
+        }
+        assertThat(writeModel(tenant)).isEqualTo(before);
+    }
+
+    @Test
+    void a_gtin_taken_in_any_written_form_is_a_conflict_on_create_and_on_update_and_changes_nothing() {
+        call(create, sample("CreateProductFunction").body(withGtin(SHOE, "036000291452")));
+        String other = call(create, sample("CreateProductFunction").idempotencyKey("other")
+                .body(SHOE.replace("RUN-SHOE-42", "RUN-SHOE-43"))).id();
+        List<String> before = writeModel(tenant);
+
+        Answer created = call(create, sample("CreateProductFunction").idempotencyKey("third")
+                .body(withGtin(SHOE.replace("RUN-SHOE-42", "RUN-SHOE-44"), "0036000291452")));
+        Answer updated = call(update, sample("UpdateProductFunction").id(other).ifMatch(1)
+                .body("{\"gtin\": \"036000291452\"}"));
+
+        for (Answer conflict : List.of(created, updated)) {
+            assertThat(conflict.status()).as(conflict.toString()).isEqualTo(409);
+            assertThat(conflict.code()).isEqualTo("duplicate_gtin");
+            assertThat(conflict.fields()).containsExactly("gtin");
+        }
+        assertThat(writeModel(tenant)).isEqualTo(before);
+    }
+
+    @Test
+    void a_gtin_can_be_set_changed_and_removed_and_another_tenant_may_use_it_too() {
+        String id = call(create, sample("CreateProductFunction")).id();
+
+        assertThat(call(update, sample("UpdateProductFunction").id(id).ifMatch(1).body("{\"gtin\": \"96385074\"}")).version()).isEqualTo(2);
+        assertThat(call(update, sample("UpdateProductFunction").id(id).ifMatch(2).body("{\"gtin\": null}")).version()).isEqualTo(3);
+        Answer elsewhere = call(create, SampleRequest.of("CreateProductFunction").tenant(newTenant()).body(withGtin(SHOE, "96385074")));
+
+        assertThat(query("select coalesce(gtin, '-') from product where tenant_id = ?", tenant.value())).containsExactly("-");
+        assertThat(query("select payload -> 'changed' ->> 0 from outbox where tenant_id = ? and aggregate_id = ?"
+                + " and event_type = 'ProductDetailsChanged' order by sequence", tenant.value(), id)).containsExactly("gtin", "gtin");
+        assertThat(elsewhere.status()).isEqualTo(201);
+    }
+
+    @Test
+    void creates_racing_for_one_gtin_give_exactly_one_product() throws Exception {
+        int racers = 8;
+        List<Answer> answers;
+        try (ExecutorService pool = Executors.newFixedThreadPool(racers)) {
+            List<Future<Answer>> calls = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                String body = withGtin(SHOE.replace("RUN-SHOE-42", "RACER-" + i), "5901234123457");
+                calls.add(pool.submit(() -> call(create, sample("CreateProductFunction").idempotencyKey(UUID.randomUUID().toString()).body(body))));
+            }
+            answers = new ArrayList<>();
+            for (Future<Answer> call : calls) {
+                answers.add(call.get());
+            }
+        }
+
+        assertThat(answers).filteredOn(answer -> answer.status() == 201).hasSize(1);
+        assertThat(answers).filteredOn(answer -> answer.status() != 201).extracting(Answer::code).containsOnly("duplicate_gtin")
+                .hasSize(racers - 1);
+        assertThat(query("select count(*) from product where tenant_id = ?", tenant.value())).containsExactly("1");
+    }
+
+    private static String withGtin(String body, String gtin) {
+        return withRawGtin(body, "\"" + gtin + "\"");
+    }
+
+    /** @param json the property's value as JSON: a string, a number, an array... */
+    private static String withRawGtin(String body, String json) {
+        return body.replaceFirst("\\{", "{\"gtin\": " + json.replace("$", "\\$") + ", ");
     }
 
     private SampleRequest sample(String function) {

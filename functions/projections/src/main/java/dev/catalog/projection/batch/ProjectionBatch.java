@@ -1,6 +1,7 @@
 package dev.catalog.projection.batch;
 
 import com.amazonaws.services.lambda.runtime.events.KafkaEvent;
+import dev.catalog.platform.events.EventSchemas;
 import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.projection.deadletter.DeadLetters;
 import dev.catalog.projection.log.Decoded;
@@ -19,8 +20,10 @@ import org.slf4j.event.Level;
 /**
  * One Kafka batch through a projection: decode every record, send what cannot be decoded or applied to the
  * dead-letter topic with the reason, apply the rest in bulk, and report as failed only records that could not even
- * be dead-lettered, so a poison record never blocks its partition. A store outage fails the whole batch (thrown),
- * which the event source retries.
+ * be dead-lettered, so a poison record never blocks its partition. An event of a schema version newer than this code
+ * knows is not poison: its partition stops there and is reported failed from it, so the event source retries it
+ * (in order, with what follows) until the release that reads it is deployed. A store outage fails the whole batch
+ * (thrown), which the event source retries.
  */
 public final class ProjectionBatch {
 
@@ -28,10 +31,17 @@ public final class ProjectionBatch {
 
     private final Projection projection;
     private final DeadLetters deadLetters;
+    private final EventSchemas schemas;
 
     public ProjectionBatch(Projection projection, DeadLetters deadLetters) {
+        this(projection, deadLetters, EventSchemas.CURRENT);
+    }
+
+    /** @param schemas the event schema versions this code reads (a test gives the next release's) */
+    ProjectionBatch(Projection projection, DeadLetters deadLetters, EventSchemas schemas) {
         this.projection = projection;
         this.deadLetters = deadLetters;
+        this.schemas = schemas;
     }
 
     public KafkaBatchResponse handle(KafkaEvent kafkaEvent) {
@@ -41,11 +51,15 @@ public final class ProjectionBatch {
         Map<LoggedEvent, OutboxRecord> sources = new IdentityHashMap<>();
         List<DeadLetters.DeadLetter> letters = new ArrayList<>();
         Map<String, PartitionProgress> progress = new LinkedHashMap<>();
+        Map<String, Long> waiting = new LinkedHashMap<>();
         int heartbeats = 0;
 
         for (OutboxRecord record : records) {
+            if (waiting.containsKey(record.topicPartition())) {
+                continue; // after an event this code cannot read yet: the partition resumes from it, in order
+            }
             PartitionProgress partition = progress.computeIfAbsent(record.topicPartition(), name -> new PartitionProgress(name, 0, 0, null));
-            switch (RecordDecoder.decode(record)) {
+            switch (RecordDecoder.decode(record, schemas)) {
                 case Decoded.Event event -> {
                     events.add(event.event());
                     sources.put(event.event(), record);
@@ -54,6 +68,11 @@ public final class ProjectionBatch {
                 case Decoded.Heartbeat heartbeat -> {
                     heartbeats++;
                     progress.put(record.topicPartition(), partition.merge(heartbeat.sequence(), 0, heartbeat.emittedAt()));
+                }
+                case Decoded.Newer newer -> {
+                    waiting.put(record.topicPartition(), record.offset());
+                    log.warn("{} projection: partition {} waits at offset {}: {}", projection.name(),
+                            record.topicPartition(), record.offset(), newer.reason());
                 }
                 case Decoded.Poison poison -> letters.add(new DeadLetters.DeadLetter(record, poison.reason()));
             }
@@ -65,16 +84,20 @@ public final class ProjectionBatch {
         List<OutboxRecord> undelivered = deadLetters.send(projection.name(), letters);
 
         // A batch of heartbeats only (one every 5 s per mapping when idle) is logged at DEBUG: it changes no read model.
-        log.atLevel(events.isEmpty() && letters.isEmpty() ? Level.DEBUG : Level.INFO)
-                .log("{} projection: {} records, {} events, {} heartbeats, {} dead-lettered, {} partitions, {} ms",
+        log.atLevel(events.isEmpty() && letters.isEmpty() && waiting.isEmpty() ? Level.DEBUG : Level.INFO)
+                .log("{} projection: {} records, {} events, {} heartbeats, {} dead-lettered, {} partitions, {} waiting, {} ms",
                         projection.name(), records.size(), events.size(), heartbeats, letters.size() - undelivered.size(),
-                        progress.size(), (System.nanoTime() - started) / 1_000_000);
-        return new KafkaBatchResponse(resumePoints(undelivered));
+                        progress.size(), waiting.size(), (System.nanoTime() - started) / 1_000_000);
+        return new KafkaBatchResponse(resumePoints(undelivered, waiting));
     }
 
-    /** For each partition, the first record that could not be dead-lettered: the event source resumes there. */
-    private static List<KafkaBatchResponse.BatchItemFailure> resumePoints(List<OutboxRecord> undelivered) {
-        Map<String, Long> earliest = new LinkedHashMap<>();
+    /**
+     * For each partition, the first record that could not be dead-lettered or that waits for newer code: the event
+     * source resumes there.
+     */
+    private static List<KafkaBatchResponse.BatchItemFailure> resumePoints(List<OutboxRecord> undelivered,
+                                                                          Map<String, Long> waiting) {
+        Map<String, Long> earliest = new LinkedHashMap<>(waiting);
         for (OutboxRecord record : undelivered) {
             earliest.merge(record.topicPartition(), record.offset(), Math::min);
         }

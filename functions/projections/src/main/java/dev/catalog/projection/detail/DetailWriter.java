@@ -16,6 +16,7 @@ import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.platform.json.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -89,8 +90,8 @@ public final class DetailWriter {
     private static final String UPSERT_PRODUCT = """
             insert into %1$s.product_detail as d (tenant_id, id, sku, name, description, brand, category_id, category_name,
                     category_path, price_amount, price_currency, status, attributes, created_at, updated_at,
-                    product_version, deleted, last_sequence)
-            select ?, ?, ?, ?, ?, ?, ?, c.name, c.path, ?, ?, ?, ?::jsonb, ?, ?, ?, false, ?
+                    product_version, deleted, last_sequence%3$s)
+            select ?, ?, ?, ?, ?, ?, ?, c.name, c.path, ?, ?, ?, ?::jsonb, ?, ?, ?, false, ?%4$s
               from (select 1) as one left join %1$s.category c on c.tenant_id = ? and c.id = ?
             on conflict (tenant_id, id) do update
                set sku = excluded.sku, name = excluded.name, description = excluded.description, brand = excluded.brand,
@@ -98,7 +99,7 @@ public final class DetailWriter {
                    category_path = excluded.category_path, price_amount = excluded.price_amount,
                    price_currency = excluded.price_currency, status = excluded.status, attributes = excluded.attributes,
                    created_at = excluded.created_at, updated_at = excluded.updated_at,
-                   product_version = excluded.product_version, deleted = false,
+                   product_version = excluded.product_version, deleted = false%5$s,
                    last_sequence = greatest(d.last_sequence, excluded.last_sequence)
              where d.product_version %2$s excluded.product_version
             """;
@@ -109,7 +110,7 @@ public final class DetailWriter {
             on conflict (tenant_id, id) do update
                set deleted = true, product_version = excluded.product_version, sku = null, name = null, description = null,
                    brand = null, category_id = null, category_name = null, category_path = null, price_amount = null,
-                   price_currency = null, status = null, attributes = null,
+                   price_currency = null, status = null, attributes = null%5$s,
                    last_sequence = greatest(d.last_sequence, excluded.last_sequence)
              where d.product_version %2$s excluded.product_version
             """;
@@ -124,6 +125,8 @@ public final class DetailWriter {
 
     private final String schema;
     private final Overwrite overwrite;
+    /** Whether the schema's definition has the GTIN (version 2 on); asked once, as a schema never changes shape. */
+    private Boolean withGtin;
 
     public DetailWriter(String schema, Overwrite overwrite) {
         if (!SCHEMA.matcher(schema).matches()) {
@@ -194,17 +197,18 @@ public final class DetailWriter {
         if (changes.products().isEmpty()) {
             return;
         }
-        try (PreparedStatement upsert = connection.prepareStatement(sql(UPSERT_PRODUCT));
-             PreparedStatement delete = connection.prepareStatement(sql(DELETE_PRODUCT))) {
+        boolean gtin = withGtin(connection);
+        try (PreparedStatement upsert = connection.prepareStatement(sql(UPSERT_PRODUCT, gtin));
+             PreparedStatement delete = connection.prepareStatement(sql(DELETE_PRODUCT, gtin))) {
             for (DetailChanges.Latest<ProductEvent> latest : changes.products()) {
                 long sequence = latest.sequence();
                 switch (latest.event()) {
                     case ProductDeleted deleted -> addDelete(delete, deleted.product(), sequence);
-                    case ProductCreated created -> addUpsert(upsert, created.product(), sequence);
-                    case ProductDetailsChanged changed -> addUpsert(upsert, changed.product(), sequence);
-                    case ProductPriceChanged repriced -> addUpsert(upsert, repriced.product(), sequence);
-                    case ProductActivated activated -> addUpsert(upsert, activated.product(), sequence);
-                    case ProductDiscontinued discontinued -> addUpsert(upsert, discontinued.product(), sequence);
+                    case ProductCreated created -> addUpsert(upsert, created.product(), sequence, gtin);
+                    case ProductDetailsChanged changed -> addUpsert(upsert, changed.product(), sequence, gtin);
+                    case ProductPriceChanged repriced -> addUpsert(upsert, repriced.product(), sequence, gtin);
+                    case ProductActivated activated -> addUpsert(upsert, activated.product(), sequence, gtin);
+                    case ProductDiscontinued discontinued -> addUpsert(upsert, discontinued.product(), sequence, gtin);
                 }
             }
             upsert.executeBatch();
@@ -212,7 +216,21 @@ public final class DetailWriter {
         }
     }
 
-    private static void addUpsert(PreparedStatement upsert, ProductState product, long sequence) throws SQLException {
+    private boolean withGtin(Connection connection) throws SQLException {
+        if (withGtin == null) {
+            try (PreparedStatement ask = connection.prepareStatement("select read_schema_has_gtin(?)")) {
+                ask.setString(1, schema);
+                try (ResultSet row = ask.executeQuery()) {
+                    row.next();
+                    withGtin = row.getBoolean(1);
+                }
+            }
+        }
+        return withGtin;
+    }
+
+    private static void addUpsert(PreparedStatement upsert, ProductState product, long sequence, boolean withGtin)
+            throws SQLException {
         UUID categoryId = product.categoryId() == null ? null : product.categoryId().value();
         upsert.setString(1, product.tenant().value());
         upsert.setObject(2, product.id().value());
@@ -229,8 +247,12 @@ public final class DetailWriter {
         upsert.setTimestamp(13, Timestamp.from(product.updatedAt()));
         upsert.setLong(14, product.version());
         upsert.setLong(15, sequence);
-        upsert.setString(16, product.tenant().value());
-        upsert.setObject(17, categoryId, Types.OTHER);
+        int next = 16;
+        if (withGtin) {
+            upsert.setString(next++, product.gtin() == null ? null : product.gtin().value());
+        }
+        upsert.setString(next++, product.tenant().value());
+        upsert.setObject(next, categoryId, Types.OTHER);
         upsert.addBatch();
     }
 
@@ -264,6 +286,13 @@ public final class DetailWriter {
     }
 
     private String sql(String template) {
-        return template.formatted(schema, overwrite.operator);
+        return sql(template, false);
+    }
+
+    /** The statement for this schema; with the GTIN column where the schema's definition has it. */
+    private String sql(String template, boolean withGtin) {
+        return withGtin
+                ? template.formatted(schema, overwrite.operator, ", gtin", ", ?", ", gtin = excluded.gtin")
+                : template.formatted(schema, overwrite.operator, "", "", "");
     }
 }

@@ -19,6 +19,14 @@ public sealed interface Decoded {
     record Heartbeat(OutboxRecord record, long sequence, Instant emittedAt) implements Decoded {
     }
 
+    /**
+     * An event in a schema version newer than this code knows, written by a newer release of the command functions.
+     * Sound, so never dead-lettered: its partition waits at it (the event source retries) until this projection's
+     * newer release is deployed.
+     */
+    record Newer(OutboxRecord record, String reason) implements Decoded {
+    }
+
     /** A record nothing can be made of; it goes to the dead-letter topic with the reason. */
     record Poison(OutboxRecord record, String reason) implements Decoded {
     }

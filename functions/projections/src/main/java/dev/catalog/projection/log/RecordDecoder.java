@@ -5,15 +5,17 @@ import dev.catalog.domain.shared.DomainEvent;
 import dev.catalog.domain.shared.TenantId;
 import dev.catalog.platform.events.EventCodec;
 import dev.catalog.platform.events.EventEnvelope;
+import dev.catalog.platform.events.EventSchemas;
 import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.platform.events.UndecodableEventException;
+import dev.catalog.platform.events.UnknownSchemaVersionException;
 import dev.catalog.platform.json.Json;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
- * Turns an outbox record into a domain event, a heartbeat, or poison with the reason why. The envelope comes from
+ * Turns an outbox record into a domain event, a heartbeat, an event of a newer release, or poison with the reason why. The envelope comes from
  * the headers Debezium's outbox router sets from the outbox columns (JSON values: text quoted, numbers bare), and
  * must agree with the payload it describes.
  */
@@ -25,6 +27,11 @@ public final class RecordDecoder {
     }
 
     public static Decoded decode(OutboxRecord record) {
+        return decode(record, EventSchemas.CURRENT);
+    }
+
+    /** @param schemas the event schema versions this code reads */
+    public static Decoded decode(OutboxRecord record, EventSchemas schemas) {
         try {
             String aggregateType = text(record, "aggregate_type");
             long sequence = number(record, "sequence");
@@ -45,9 +52,11 @@ public final class RecordDecoder {
             if (record.value() == null) {
                 return new Decoded.Poison(record, "the record has no payload");
             }
-            DomainEvent event = EventCodec.decode(envelope.eventType(), envelope.schemaVersion(), envelope.tenant(), record.value());
+            DomainEvent event = EventCodec.decode(schemas, envelope.eventType(), envelope.schemaVersion(), envelope.tenant(), record.value());
             String mismatch = mismatch(envelope, event);
             return mismatch == null ? new Decoded.Event(record, new LoggedEvent(envelope, event)) : new Decoded.Poison(record, mismatch);
+        } catch (UnknownSchemaVersionException e) {
+            return new Decoded.Newer(record, e.getMessage());
         } catch (UndecodableEventException e) {
             return new Decoded.Poison(record, e.getMessage());
         } catch (MalformedHeaderException | IllegalArgumentException | DateTimeParseException e) {

@@ -44,15 +44,16 @@ record PartWrite(Index index, String documentId, String tenantId, String idField
         }
     }
 
-    static PartWrite of(DomainEvent event) {
+    /** @param withGtin whether the target's definition maps the GTIN (indices built before it refuse it) */
+    static PartWrite of(DomainEvent event, boolean withGtin) {
         return switch (event) {
-            case ProductEvent product -> ofProduct(product);
+            case ProductEvent product -> ofProduct(product, withGtin);
             case CategoryEvent category -> ofCategory(category);
             case InventoryEvent inventory -> ofInventory(inventory);
         };
     }
 
-    private static PartWrite ofProduct(ProductEvent event) {
+    private static PartWrite ofProduct(ProductEvent event, boolean withGtin) {
         ProductPart part = switch (event) {
             case ProductCreated created -> productPart(created.product());
             case ProductDetailsChanged changed -> productPart(changed.product());
@@ -61,6 +62,9 @@ record PartWrite(Index index, String documentId, String tenantId, String idField
             case ProductDiscontinued discontinued -> productPart(discontinued.product());
             case ProductDeleted deleted -> ProductPart.tombstone();
         };
+        if (!withGtin) {
+            part = part.withoutGtin();
+        }
         return new PartWrite(Index.PRODUCTS, event.aggregateId(), event.tenant().value(), "productId", "product",
                 event.aggregateVersion(), part);
     }
@@ -99,7 +103,9 @@ record PartWrite(Index index, String documentId, String tenantId, String idField
                 product.attributes().values(),
                 facets,
                 product.createdAt().toString(),
-                product.updatedAt().toString());
+                product.updatedAt().toString(),
+                product.gtin() == null ? null : product.gtin().value(),
+                product.gtin() == null ? null : product.gtin().key());
     }
 
     private static InventoryPart inventoryPart(InventoryState inventory) {

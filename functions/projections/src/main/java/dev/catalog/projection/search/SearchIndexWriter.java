@@ -3,13 +3,16 @@ package dev.catalog.projection.search;
 import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.platform.failure.ServiceUnavailableException;
 import dev.catalog.search.client.SearchCalls;
+import dev.catalog.search.document.SearchFields;
 import dev.catalog.search.index.SearchIndices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.ErrorCause;
+import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.Script;
 import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
@@ -65,6 +68,11 @@ public final class SearchIndexWriter {
 
     private final OpenSearchClient client;
     private final Overwrite overwrite;
+    /**
+     * Per products index: whether its definition maps the GTIN. Indices built before it keep their definition and
+     * refuse unmapped fields, so they get products without it; asked once per index, as a mapping never loses a field.
+     */
+    private final Map<String, Boolean> mapsGtin = new ConcurrentHashMap<>();
 
     public SearchIndexWriter(OpenSearchClient client) {
         this(client, Overwrite.NEWER);
@@ -86,8 +94,9 @@ public final class SearchIndexWriter {
         if (events.isEmpty()) {
             return List.of();
         }
+        boolean withGtin = mapsGtin(target.products());
         List<BulkOperation> operations = events.stream()
-                .map(event -> operation(target, PartWrite.of(event.event()), overwrite == Overwrite.SAME_OR_NEWER))
+                .map(event -> operation(target, PartWrite.of(event.event(), withGtin), overwrite == Overwrite.SAME_OR_NEWER))
                 .toList();
         BulkResponse response = SearchCalls.call("bulk write of " + events.size() + " events to version " + target.version(),
                 () -> client.bulk(bulk -> bulk.operations(operations)));
@@ -100,6 +109,23 @@ public final class SearchIndexWriter {
             outcomes.add(outcome(events.get(i), response.items().get(i)));
         }
         return outcomes;
+    }
+
+    private boolean mapsGtin(String index) {
+        Boolean known = mapsGtin.get(index);
+        if (known == null) {
+            try {
+                known = SearchCalls.call("mapping of " + index, () -> client.indices()
+                        .getFieldMapping(request -> request.index(index).fields(SearchFields.GTIN_KEY)))
+                        .result().values().stream().anyMatch(mapping -> mapping.mappings().containsKey(SearchFields.GTIN_KEY));
+            } catch (OpenSearchException missing) {
+                // A missing index says nothing about the events: the batch fails and is retried, as for the writes.
+                throw new ServiceUnavailableException(SearchCalls.SERVICE, "mapping of " + index + " answered "
+                        + missing.status() + ": " + missing.getMessage(), missing);
+            }
+            mapsGtin.put(index, known);
+        }
+        return known;
     }
 
     private static BulkOperation operation(SearchIndices target, PartWrite write, boolean sameVersionRewrites) {

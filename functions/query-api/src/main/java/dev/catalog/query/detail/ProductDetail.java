@@ -5,8 +5,12 @@ import dev.catalog.query.category.PathElement;
 import java.util.List;
 import java.util.Map;
 
-/** The answer of {@code GET /products/{id}}: a product as a detail page shows it. */
-public record ProductDetail(String id, String sku, String name, String description, String brand, String status,
+/**
+ * The answer of {@code GET /products/{id}}: a product as a detail page shows it.
+ *
+ * @param gtin null when the product has none, or while the LIVE read model is one built before GTINs
+ */
+public record ProductDetail(String id, String sku, String gtin, String name, String description, String brand, String status,
                             Price price, Map<String, String> attributes, Category category, Stock stock,
                             boolean inStock, long version, String createdAt, String updatedAt) {
 

@@ -21,7 +21,7 @@ import javax.sql.DataSource;
 public final class ProductDetails {
 
     private static final String SELECT = """
-            select id, sku, name, description, brand, status, price_amount, price_currency, attributes::text,
+            select id, sku, gtin, name, description, brand, status, price_amount, price_currency, attributes::text,
                    category_id, category_name, category_path::text, stock::text, stock_total, inventory_version, version,
                    created_at, updated_at
               from catalog_read.product_detail where tenant_id = ? and id = ?
@@ -58,7 +58,7 @@ public final class ProductDetails {
         Map<String, Long> stock = Json.read(row.getString("stock"), STOCK);
         long total = row.getLong("stock_total");
         return new ProductDetail(
-                row.getString("id"), row.getString("sku"), row.getString("name"), row.getString("description"),
+                row.getString("id"), row.getString("sku"), row.getString("gtin"), row.getString("name"), row.getString("description"),
                 row.getString("brand"), row.getString("status"),
                 new ProductDetail.Price(amount.setScale(Currency.getInstance(currency).getDefaultFractionDigits()).toPlainString(), currency),
                 Json.read(row.getString("attributes"), ATTRIBUTES),

@@ -94,6 +94,10 @@ final class ProductQuery {
             if (!criteria.statuses().isEmpty()) {
                 bool.filter(terms(SearchFields.STATUS, criteria.statuses()));
             }
+            // A scanner's lookup: exact, on the 14-digit form, so any written length of the number finds it.
+            if (criteria.gtin() != null) {
+                bool.filter(term(SearchFields.GTIN_KEY, FieldValue.of(criteria.gtin().key())));
+            }
             criteria.textQuery().ifPresent(text -> bool.must(words(text)));
             return bool;
         }));

@@ -1,5 +1,6 @@
 package dev.catalog.query.search;
 
+import dev.catalog.domain.product.Gtin;
 import dev.catalog.platform.json.Json;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.UUID;
  * What a search asks for, validated. Filters left out are null (single values) or empty (repeatable ones).
  *
  * @param text       the words searched for; null lists everything the filters let through
+ * @param gtin       only the product with this GTIN (in any of its written forms); null for no such filter
  * @param category   the category to search in, with all its descendants
  * @param brands     any of these brands
  * @param attributes per attribute name, any of these values; every name must match
@@ -29,6 +31,7 @@ import java.util.UUID;
  */
 record SearchCriteria(
         String text,
+        Gtin gtin,
         UUID category,
         SortedSet<String> brands,
         BigDecimal minPrice,
@@ -61,7 +64,7 @@ record SearchCriteria(
      */
     String fingerprint(String tenant) {
         // As JSON: unambiguous whatever characters the values hold.
-        String canonical = Json.write(Arrays.asList(tenant, text, Objects.toString(category, null), brands,
+        String canonical = Json.write(Arrays.asList(tenant, text, gtin == null ? null : gtin.key(), Objects.toString(category, null), brands,
                 plain(minPrice), plain(maxPrice), inStock, attributes, statuses, sort.wireName()));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));

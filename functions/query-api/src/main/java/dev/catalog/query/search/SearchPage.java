@@ -20,7 +20,8 @@ record SearchPage(long total, List<Item> items, Facets facets, String nextCursor
      *                   empty without {@code q}
      * @param version    the product's version, as {@code minVersion} and {@code If-Match} take it
      */
-    record Item(String id, String sku, String name, String description, String brand, CategoryRef category,
+    /** @param gtin as written; null when the product has none (or the LIVE index was built before GTINs) */
+    record Item(String id, String sku, String gtin, String name, String description, String brand, CategoryRef category,
                 Money price, String status, Map<String, String> attributes, long stockTotal, boolean inStock,
                 String createdAt, String updatedAt, long version, Map<String, List<String>> highlights) {
     }

@@ -2,9 +2,11 @@ package dev.catalog.query.search;
 
 import dev.catalog.domain.product.Attributes;
 import dev.catalog.domain.product.Brand;
+import dev.catalog.domain.product.Gtin;
 import dev.catalog.domain.product.Price;
 import dev.catalog.domain.product.ProductName;
 import dev.catalog.domain.product.ProductStatus;
+import dev.catalog.domain.shared.InvalidValueException;
 import dev.catalog.domain.shared.Text;
 import dev.catalog.domain.shared.TenantId;
 import dev.catalog.platform.http.FieldError;
@@ -43,7 +45,7 @@ final class SearchParameters {
     static final int MAX_VALUE_LENGTH = Math.max(Brand.MAX_LENGTH, Attributes.MAX_VALUE_LENGTH);
 
     private static final String ATTRIBUTE_PREFIX = "attr.";
-    private static final Set<String> PARAMETERS = Set.of("q", "category", "brand", "minPrice", "maxPrice", "inStock",
+    private static final Set<String> PARAMETERS = Set.of("q", "gtin", "category", "brand", "minPrice", "maxPrice", "inStock",
             "status", "sort", "limit", "facets", "cursor");
     /** Non-negative, with as many whole digits and decimals as prices can have. */
     private static final Pattern PRICE = Pattern.compile(
@@ -64,10 +66,11 @@ final class SearchParameters {
     private SearchCriteria criteria(TenantId tenant) {
         for (String name : parameters.names()) {
             if (!PARAMETERS.contains(name) && !name.startsWith(ATTRIBUTE_PREFIX)) {
-                error(name, "is not a parameter of this search; use q, category, brand, minPrice, maxPrice, inStock, attr.<name>, status, sort, limit, facets or cursor");
+                error(name, "is not a parameter of this search; use q, gtin, category, brand, minPrice, maxPrice, inStock, attr.<name>, status, sort, limit, facets or cursor");
             }
         }
         String text = text();
+        Gtin gtin = gtin();
         UUID category = category();
         SortedSet<String> brands = values("brand");
         BigDecimal minPrice = price("minPrice");
@@ -84,13 +87,13 @@ final class SearchParameters {
         String cursor = single("cursor");
         throwIfInvalid();
 
-        SearchCriteria criteria = new SearchCriteria(text, category, brands, minPrice, maxPrice, inStock, attributes,
+        SearchCriteria criteria = new SearchCriteria(text, gtin, category, brands, minPrice, maxPrice, inStock, attributes,
                 statuses, sort, limit, facets, null);
         if (cursor == null) {
             return criteria;
         }
         List<Object> after = SearchCursor.decode(cursor, criteria.fingerprint(tenant.value()), sort);
-        return new SearchCriteria(text, category, brands, minPrice, maxPrice, inStock, attributes, statuses, sort, limit,
+        return new SearchCriteria(text, gtin, category, brands, minPrice, maxPrice, inStock, attributes, statuses, sort, limit,
                 facets, after);
     }
 
@@ -109,6 +112,19 @@ final class SearchParameters {
             return null;
         }
         return text.isEmpty() ? null : text;
+    }
+
+    private Gtin gtin() {
+        String gtin = single("gtin");
+        if (gtin == null) {
+            return null;
+        }
+        try {
+            return new Gtin(gtin);
+        } catch (InvalidValueException e) {
+            error("gtin", e.getMessage());
+            return null;
+        }
     }
 
     private UUID category() {

@@ -44,6 +44,7 @@ final class SearchResults {
         return new SearchPage.Item(
                 document.productId(),
                 product.sku(),
+                product.gtin(),
                 product.name(),
                 product.description(),
                 product.brand(),

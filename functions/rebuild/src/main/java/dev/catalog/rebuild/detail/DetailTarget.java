@@ -148,7 +148,7 @@ public final class DetailTarget implements ProjectionTarget {
 
     private List<ProductFacts> rebuiltProducts(Connection connection, int version) throws SQLException {
         return VerificationSupport.products(connection, """
-                select tenant_id, id::text as id, product_version as version, sku, name, description, brand, status,
+                select tenant_id, id::text as id, product_version as version, sku, gtin, name, description, brand, status,
                        price_amount, price_currency, category_id::text as category_id, category_name,
                        inventory_version, stock_total
                   from %s.product_detail where product_version > 0 and not deleted

@@ -163,7 +163,7 @@ public final class SearchTarget implements ProjectionTarget {
         }
         JsonNode inventory = document.path("inventory");
         return new ProductFacts(document.path("tenantId").asText(), document.path("productId").asText(),
-                document.at("/versions/product").asLong(), text(product, "sku"), text(product, "name"),
+                document.at("/versions/product").asLong(), text(product, "sku"), text(product, "gtin"), text(product, "name"),
                 text(product, "description"), text(product, "brand"), text(product, "status"),
                 product.at("/price/amount").asText(), product.at("/price/currency").asText(), text(product, "categoryId"),
                 null, document.at("/versions/inventory").asLong(0),

@@ -115,7 +115,7 @@ final class EventLogGenerator {
     private void history(TenantId tenant, List<CategoryId> categories, int eventsPerProduct, Batch batch) throws SQLException {
         CategoryTree tree = CategoryTree.ofPaths(id -> categories.contains(id) ? Optional.of(List.of(id)) : Optional.empty());
         ProductId id = new ProductId(UUID.randomUUID());
-        ProductEvent created = accepted(Product.create(tenant, new NewProduct(id, new Sku("SKU-" + id.value().toString().substring(0, 13)),
+        ProductEvent created = accepted(Product.create(tenant, new NewProduct(id, new Sku("SKU-" + id.value().toString().substring(0, 13)), null,
                 new ProductName(word() + " " + word() + " " + word()), new Description("A " + word().toLowerCase() + " product for the benchmark."),
                 new Brand(BRANDS[random.nextInt(BRANDS.length)]), categories.get(random.nextInt(categories.size())),
                 price(), Attributes.of(Map.of("color", COLORS[random.nextInt(COLORS.length)])), ProductStatus.DRAFT), tree, now));
@@ -126,7 +126,7 @@ final class EventLogGenerator {
             switch (e % 4) {
                 case 0 -> product = apply(product, product.revise(new ProductRevision(
                         Change.setTo(new ProductName(word() + " " + word())), Change.keep(), Change.keep(),
-                        Change.setTo(categories.get(random.nextInt(categories.size()))), Change.keep()), tree, now), batch);
+                        Change.setTo(categories.get(random.nextInt(categories.size()))), Change.keep(), Change.keep()), tree, now), batch);
                 case 1 -> product = apply(product, product.changePrice(price(), now), batch);
                 case 2 -> product = product.state().status() == ProductStatus.DRAFT
                         ? apply(product, product.activate(now), batch)

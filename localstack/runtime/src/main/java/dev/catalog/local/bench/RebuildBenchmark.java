@@ -234,7 +234,7 @@ public final class RebuildBenchmark {
                             new ProductPart.Price(rows.getBigDecimal(8), rows.getBigDecimal(8).toPlainString(), rows.getString(9)),
                             rows.getString(10), attributes,
                             attributes.entrySet().stream().map(entry -> AttributeFacets.keyword(entry.getKey(), entry.getValue())).toList(),
-                            rows.getTimestamp(12).toInstant().toString(), rows.getTimestamp(13).toInstant().toString());
+                            rows.getTimestamp(12).toInstant().toString(), rows.getTimestamp(13).toInstant().toString(), null, null);
                     long stock = rows.getLong(15);
                     ProductDocument document = new ProductDocument(rows.getString(1), rows.getString(2), product,
                             new InventoryPart(stock, stock > 0), new ProductDocument.Versions(rows.getLong(11), rows.getLong(14)));

@@ -4,6 +4,7 @@ import dev.catalog.local.bench.CommandBenchmark;
 import dev.catalog.local.bench.CostBenchmark;
 import dev.catalog.local.bench.RebuildBenchmark;
 import dev.catalog.local.rebuilds.RebuildControl;
+import dev.catalog.local.stack.LocalStack;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 final class BenchCommand {
 
     @Command(name = "commands", description = "Create and update products through the HTTP API for a fixed time; "
-            + "print commands/s and latency p50/p99, beside plain JDBC batch inserts of the same rows.")
+            + "print commands/s and latency p50/p99, beside the same commands given to the same handlers in-process.")
     static final class Commands implements Callable<Integer> {
 
         @Option(names = "--clients", defaultValue = "8", description = "Concurrent clients (default ${DEFAULT-VALUE}).")
@@ -36,7 +37,7 @@ final class BenchCommand {
                 return 1;
             }
             RunningStack stack = running.get();
-            new CommandBenchmark(new CommandBenchmark.Settings(stack.api(), stack.tokens()::issue, stack.database(), clients,
+            new CommandBenchmark(new CommandBenchmark.Settings(stack.api(), stack.tokens()::issue, LocalStack.functionVariables(stack.ports()), clients,
                     Duration.ofSeconds(warmup), Duration.ofSeconds(seconds))).run(System.out);
             return 0;
         }

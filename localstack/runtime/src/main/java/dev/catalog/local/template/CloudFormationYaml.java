@@ -28,10 +28,14 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class CloudFormationYaml {
 
-    /** The short-form tags CloudFormation accepts, with the long-form key each one stands for. */
+    /**
+     * The short-form tags CloudFormation accepts, with the long-form key each one stands for; the last six are the
+     * functions of a template's Rules, read (as {@link Intrinsic.Unmodelled}) and never evaluated locally.
+     */
     private static final Map<String, String> SHORT_FORMS = Stream.of(
                     "GetAtt", "Sub", "Join", "Select", "Split", "If", "Equals", "Not", "And", "Or", "FindInMap",
-                    "ImportValue", "GetAZs", "Base64", "Cidr")
+                    "ImportValue", "GetAZs", "Base64", "Cidr",
+                    "Contains", "EachMemberEquals", "EachMemberIn", "RefAll", "ValueOf", "ValueOfAll")
             .collect(Collectors.toMap(name -> "!" + name, name -> "Fn::" + name));
 
     private CloudFormationYaml() {

@@ -58,6 +58,15 @@ class CloudFormationYamlTest {
     }
 
     @Test
+    void reads_the_functions_of_rules_without_evaluating_them() throws IOException {
+        Map<String, Object> values = values("""
+                contains: !Contains [!Ref PrivateSubnetIds, '']
+                """);
+
+        assertThat(values.get("contains")).isInstanceOf(Intrinsic.Unmodelled.class);
+    }
+
+    @Test
     void reads_long_forms_as_the_same_intrinsics_as_short_forms() throws IOException {
         Map<String, Object> values = values("""
                 ref: {Ref: JwtIssuer}
