@@ -1,7 +1,6 @@
 package dev.catalog.local.stepfunctions.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.IntNode;
 import dev.catalog.local.lambda.FunctionReference;
 import dev.catalog.local.stepfunctions.Json;
 import dev.catalog.local.stepfunctions.intrinsics.IntrinsicParser;
@@ -32,7 +31,6 @@ public final class DefinitionParser {
 
     private static final Set<String> TOP_LEVEL_FIELDS = Set.of("Comment", "StartAt", "States", "TimeoutSeconds", "Version",
             "QueryLanguage");
-    private static final Set<String> GRAPH_FIELDS = Set.of("Comment", "StartAt", "States");
     private static final Set<String> COMMON = Set.of("Type", "Comment", "QueryLanguage");
     private static final Set<String> TRANSITION = Set.of("Next", "End");
     private static final Set<String> IO = Set.of("InputPath", "OutputPath");
@@ -45,10 +43,9 @@ public final class DefinitionParser {
             "Choice", union(COMMON, IO, Set.of("Choices", "Default")),
             "Wait", union(COMMON, TRANSITION, IO, Set.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath")),
             "Succeed", union(COMMON, IO),
-            "Fail", union(COMMON, Set.of("Error", "ErrorPath", "Cause", "CausePath")),
-            "Parallel", union(COMMON, TRANSITION, IO, RESULT, ERRORS, Set.of("Branches", "Parameters", "ResultSelector")),
-            "Map", union(COMMON, TRANSITION, IO, RESULT, ERRORS, Set.of("ItemProcessor", "Iterator", "ItemsPath",
-                    "ItemSelector", "Parameters", "ResultSelector", "MaxConcurrency", "MaxConcurrencyPath")));
+            "Fail", union(COMMON, Set.of("Error", "ErrorPath", "Cause", "CausePath")));
+    /** ASL state types this engine refuses: no state machine of this project uses them, so none is emulated. */
+    private static final Set<String> UNSUPPORTED_TYPES = Set.of("Parallel", "Map");
 
     /** Fields of AWS's ASL that this engine knows and refuses, with the reason given to the author. */
     private static final Map<String, String> REFUSED_FIELDS = Map.ofEntries(
@@ -58,15 +55,7 @@ public final class DefinitionParser {
             Map.entry("Credentials", "cross-account task credentials are not supported"),
             Map.entry("HeartbeatSeconds", "heartbeats only apply to activities and callback tasks, which are not supported"),
             Map.entry("HeartbeatSecondsPath",
-                    "heartbeats only apply to activities and callback tasks, which are not supported"),
-            Map.entry("ItemReader", "Distributed Map (ItemReader) is not supported, only inline Map"),
-            Map.entry("ResultWriter", "Distributed Map (ResultWriter) is not supported, only inline Map"),
-            Map.entry("ItemBatcher", "Distributed Map (ItemBatcher) is not supported, only inline Map"),
-            Map.entry("ToleratedFailurePercentage", "Distributed Map failure tolerance is not supported"),
-            Map.entry("ToleratedFailurePercentagePath", "Distributed Map failure tolerance is not supported"),
-            Map.entry("ToleratedFailureCount", "Distributed Map failure tolerance is not supported"),
-            Map.entry("ToleratedFailureCountPath", "Distributed Map failure tolerance is not supported"),
-            Map.entry("Label", "Distributed Map (Label) is not supported, only inline Map"));
+                    "heartbeats only apply to activities and callback tasks, which are not supported"));
 
     private static final Set<String> LAMBDA_INVOKE_PARAMETERS = Set.of("FunctionName", "Payload", "Qualifier");
 
@@ -183,8 +172,6 @@ public final class DefinitionParser {
             case State.Pass pass -> pass.transition() instanceof Transition.End;
             case State.Task task -> task.transition() instanceof Transition.End;
             case State.Wait wait -> wait.transition() instanceof Transition.End;
-            case State.Parallel parallel -> parallel.transition() instanceof Transition.End;
-            case State.Map map -> map.transition() instanceof Transition.End;
         };
     }
 
@@ -201,14 +188,6 @@ public final class DefinitionParser {
                 choice.defaultState().ifPresent(targets::add);
             }
             case State.Wait wait -> addNext(targets, wait.transition());
-            case State.Parallel parallel -> {
-                addNext(targets, parallel.transition());
-                parallel.errorHandling().catchers().forEach(c -> targets.add(c.next()));
-            }
-            case State.Map map -> {
-                addNext(targets, map.transition());
-                map.errorHandling().catchers().forEach(c -> targets.add(c.next()));
-            }
             case State.Succeed succeed -> {
             }
             case State.Fail fail -> {
@@ -232,6 +211,11 @@ public final class DefinitionParser {
         if (type == null) {
             return null;
         }
+        if (UNSUPPORTED_TYPES.contains(type)) {
+            problems.add(UNSUPPORTED + "'" + type + "' states are not run by the local engine (no state machine of this "
+                    + "project uses them) at " + location + "/Type");
+            return null;
+        }
         Set<String> allowed = FIELDS_BY_TYPE.get(type);
         if (allowed == null) {
             problems.add(SCHEMA + "'" + type + "' is not a state type (Task, Pass, Choice, Wait, Succeed, Fail, Parallel, "
@@ -252,8 +236,6 @@ public final class DefinitionParser {
             case "Succeed" -> new State.Succeed(name, dataFlow(node, location));
             case "Fail" -> new State.Fail(name, exclusiveValue(node, "Error", "ErrorPath", location),
                     exclusiveValue(node, "Cause", "CausePath", location));
-            case "Parallel" -> parallel(name, node, location);
-            case "Map" -> map(name, node, location);
             default -> throw new IllegalStateException(type);
         };
     }
@@ -449,80 +431,6 @@ public final class DefinitionParser {
         };
     }
 
-    private State.Parallel parallel(String name, JsonNode node, String location) {
-        JsonNode branchesNode = node.get("Branches");
-        List<StateGraph> branches = new ArrayList<>();
-        if (branchesNode == null || !branchesNode.isArray() || branchesNode.isEmpty()) {
-            problems.add(SCHEMA + "A Parallel state needs a non-empty 'Branches' array at " + location + "/Branches");
-        } else {
-            for (int i = 0; i < branchesNode.size(); i++) {
-                branches.add(subgraph(branchesNode.get(i), location + "/Branches/" + i, GRAPH_FIELDS));
-            }
-        }
-        return new State.Parallel(name, transition(node, location), dataFlow(node, location), branches,
-                errorHandling(node, location));
-    }
-
-    private State.Map map(String name, JsonNode node, String location) {
-        StateGraph processor = null;
-        if (node.has("ItemProcessor") == node.has("Iterator")) {
-            problems.add(SCHEMA + "A Map state needs exactly one of 'ItemProcessor' or 'Iterator' at " + location);
-        } else if (node.has("ItemProcessor")) {
-            JsonNode processorNode = node.get("ItemProcessor");
-            checkProcessorConfig(processorNode.get("ProcessorConfig"), location + "/ItemProcessor/ProcessorConfig");
-            processor = subgraph(processorNode, location + "/ItemProcessor", union(GRAPH_FIELDS, Set.of("ProcessorConfig")));
-        } else {
-            processor = subgraph(node.get("Iterator"), location + "/Iterator", GRAPH_FIELDS);
-        }
-        if (node.has("ItemSelector") && node.has("Parameters")) {
-            problems.add(SCHEMA + "A Map state takes 'ItemSelector' or its older name 'Parameters', not both at " + location);
-        }
-        ReferencePath itemsPath = node.has("ItemsPath")
-                ? referencePath(node.get("ItemsPath"), location + "/ItemsPath") : ReferencePath.ROOT;
-        ValueExpression maxConcurrency = exclusiveValue(node, "MaxConcurrency", "MaxConcurrencyPath", location)
-                .orElse(new ValueExpression.Literal(IntNode.valueOf(0)));
-        if (maxConcurrency instanceof ValueExpression.Literal literal) {
-            checkInteger(literal.value(), location + "/MaxConcurrency", 0);
-        }
-        return new State.Map(name, transition(node, location), dataFlow(node, location), itemsPath, processor,
-                maxConcurrency, errorHandling(node, location));
-    }
-
-    private void checkProcessorConfig(JsonNode config, String location) {
-        if (config == null) {
-            return;
-        }
-        if (!config.isObject()) {
-            problems.add(SCHEMA + "'ProcessorConfig' must be an object at " + location);
-            return;
-        }
-        config.fieldNames().forEachRemaining(field -> {
-            if (field.equals("Mode")) {
-                JsonNode mode = config.get("Mode");
-                if (mode.isTextual() && mode.textValue().equals("DISTRIBUTED")) {
-                    problems.add(UNSUPPORTED + "Distributed Map (Mode DISTRIBUTED) is not supported, only inline Map at "
-                            + location + "/Mode");
-                } else if (!mode.isTextual() || !mode.textValue().equals("INLINE")) {
-                    problems.add(SCHEMA + "'Mode' must be INLINE or DISTRIBUTED at " + location + "/Mode");
-                }
-            } else if (field.equals("ExecutionType")) {
-                problems.add(UNSUPPORTED + "'ExecutionType' only applies to Distributed Map, which is not supported at "
-                        + location + "/ExecutionType");
-            } else {
-                problems.add(SCHEMA + "Field '" + field + "' is not valid in ProcessorConfig at " + location + "/" + field);
-            }
-        });
-    }
-
-    private StateGraph subgraph(JsonNode node, String location, Set<String> allowedFields) {
-        if (node == null || !node.isObject()) {
-            problems.add(SCHEMA + "A branch or item processor must be an object with StartAt and States at " + location);
-            return new StateGraph("", Map.of());
-        }
-        checkFields(node, allowedFields, Map.of(), location, "a branch or item processor");
-        return graph(node, location);
-    }
-
     private Transition transition(JsonNode node, String location) {
         JsonNode next = node.get("Next");
         JsonNode end = node.get("End");
@@ -547,8 +455,7 @@ public final class DefinitionParser {
     private DataFlow dataFlow(JsonNode node, String location) {
         return new DataFlow(
                 nullablePath(node, "InputPath", location),
-                node.has("ItemSelector") ? template(node.get("ItemSelector"), location + "/ItemSelector")
-                        : template(node.get("Parameters"), location + "/Parameters"),
+                template(node.get("Parameters"), location + "/Parameters"),
                 template(node.get("ResultSelector"), location + "/ResultSelector"),
                 node.has("ResultPath") ? nullableReferencePath(node.get("ResultPath"), location + "/ResultPath")
                         : Optional.of(ReferencePath.ROOT),

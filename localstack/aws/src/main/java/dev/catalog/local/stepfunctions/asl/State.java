@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
 
-/** A state of the Amazon States Language, as far as this engine runs it (JSONPath query language). */
+/**
+ * A state of the Amazon States Language, as far as this engine runs it (JSONPath query language). Parallel and Map
+ * are not among them: no state machine of this project uses them, and the parser refuses them by name.
+ */
 public sealed interface State {
 
     String name();
@@ -65,32 +68,6 @@ public sealed interface State {
         @Override
         public String type() {
             return "Fail";
-        }
-    }
-
-    record Parallel(String name, Transition transition, DataFlow dataFlow, List<StateGraph> branches,
-                    ErrorHandling errorHandling) implements State {
-        public Parallel {
-            branches = List.copyOf(branches);
-        }
-
-        @Override
-        public String type() {
-            return "Parallel";
-        }
-    }
-
-    /**
-     * An inline Map. Its {@code dataFlow.parameters()} is the {@code ItemSelector} (or legacy {@code Parameters}),
-     * applied to each item.
-     *
-     * @param maxConcurrency {@code MaxConcurrency} or {@code MaxConcurrencyPath}; 0 means no limit
-     */
-    record Map(String name, Transition transition, DataFlow dataFlow, ReferencePath itemsPath, StateGraph processor,
-               ValueExpression maxConcurrency, ErrorHandling errorHandling) implements State {
-        @Override
-        public String type() {
-            return "Map";
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.catalog.local.stepfunctions.execution;
 
 /**
- * Unwinds a line of work that must stop: its execution has ended (stopped, timed out, failed elsewhere, history limit)
- * or its Parallel branch or Map iteration was aborted because a sibling failed. Nothing is recorded on the way out.
+ * Unwinds an execution that must stop: stopped, timed out, or over its history limit. Nothing is recorded on the way
+ * out.
  */
 final class CancelledException extends RuntimeException {
 

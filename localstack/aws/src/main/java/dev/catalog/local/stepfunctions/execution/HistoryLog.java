@@ -23,7 +23,7 @@ import java.util.List;
  * to disk as they happen, so a long execution keeps no history in memory and a restart keeps what was recorded.
  *
  * <p>Writes use a plain {@link FileOutputStream}: an NIO channel would close itself when a thread that is being
- * cancelled (a Parallel branch, a stopped execution) happens to write, losing the log for everyone.
+ * cancelled (a stopped execution's) happens to write, losing the log for everyone.
  */
 final class HistoryLog implements Closeable {
 

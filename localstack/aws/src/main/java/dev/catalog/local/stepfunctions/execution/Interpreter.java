@@ -1,7 +1,6 @@
 package dev.catalog.local.stepfunctions.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.local.stepfunctions.ErrorNames;
 import dev.catalog.local.stepfunctions.Json;
@@ -19,19 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.function.IntFunction;
 
 /**
- * Runs states: data flow, history events, Retry and Catch, and the concurrency of Parallel and Map. One interpreter
- * serves one execution; its methods run on the execution's virtual threads.
+ * Runs states: data flow, history events, Retry and Catch. One interpreter serves one execution; its methods run on
+ * the execution's virtual threads.
  */
 final class Interpreter {
 
@@ -47,7 +39,7 @@ final class Interpreter {
     private record Outcome(JsonNode output, Optional<String> next) {
     }
 
-    /** The work of one attempt of a Task, Parallel or Map, from the context object to the state output. */
+    /** The work of one attempt of a Task, from the context object to the state output. */
     @FunctionalInterface
     private interface Attempt {
         JsonNode run(JsonNode context);
@@ -82,10 +74,6 @@ final class Interpreter {
                     yield exit(state, output, Optional.empty(), strand);
                 }
                 case State.Fail fail -> throw failure(fail, input, entered);
-                case State.Parallel parallel -> withRetries(parallel, parallel.transition(), parallel.errorHandling(),
-                        input, strand, entered, context -> parallel(parallel, input, context, strand));
-                case State.Map map -> withRetries(map, map.transition(), map.errorHandling(), input, strand, entered,
-                        context -> map(map, input, context, strand));
             };
         } catch (StatesFailure failure) {
             if (failure.isTerminal()) {
@@ -135,121 +123,8 @@ final class Interpreter {
                 fail.cause().map(cause -> text(cause.evaluate(input, context, "CausePath"), "CausePath")).orElse(null));
     }
 
-    private JsonNode parallel(State.Parallel parallel, JsonNode input, JsonNode context, Strand strand) {
-        DataFlow flow = parallel.dataFlow();
-        JsonNode branchInput = flow.effectiveInput(flow.selectInput(input, context), context);
-        long started = run.record(strand, "ParallelStateStarted", null);
-        Strand branches = strand.child(started);
-        List<StateGraph> graphs = parallel.branches();
-        try {
-            List<JsonNode> results = runConcurrently(graphs.size(), 0, branches,
-                    index -> runGraph(graphs.get(index), branchInput, branches.child(started)));
-            run.record(strand, "ParallelStateSucceeded", null);
-            return flow.output(input, Json.MAPPER.createArrayNode().addAll(results), context);
-        } catch (StatesFailure failure) {
-            run.record(strand, "ParallelStateFailed", null);
-            throw failure;
-        }
-    }
-
-    private JsonNode map(State.Map map, JsonNode input, JsonNode context, Strand strand) {
-        DataFlow flow = map.dataFlow();
-        JsonNode selected = flow.selectInput(input, context);
-        JsonNode items = map.itemsPath().read(selected).orElseThrow(() -> new StatesFailure(ErrorNames.RUNTIME,
-                "Invalid path '" + map.itemsPath().text() + "': no value at that path in the input '"
-                        + Json.text(selected) + "'"));
-        if (!(items instanceof ArrayNode array)) {
-            throw new StatesFailure(ErrorNames.RUNTIME, "Invalid path '" + map.itemsPath().text()
-                    + "': the value at that path must be an array, but is " + Json.text(items));
-        }
-        int maxConcurrency = (int) nonNegativeInteger(map.maxConcurrency().evaluate(selected, context, "MaxConcurrencyPath"),
-                "MaxConcurrency");
-        ObjectNode startedDetails = Json.object();
-        startedDetails.put("length", array.size());
-        long started = run.record(strand, "MapStateStarted", startedDetails);
-        Strand iterations = strand.child(started);
-        try {
-            List<JsonNode> results = runConcurrently(array.size(), maxConcurrency, iterations,
-                    index -> mapIteration(map, selected, array.get(index), index, context, iterations.child(started)));
-            run.record(strand, "MapStateSucceeded", null);
-            return flow.output(input, Json.MAPPER.createArrayNode().addAll(results), context);
-        } catch (StatesFailure failure) {
-            run.record(strand, "MapStateFailed", null);
-            throw failure;
-        }
-    }
-
-    private JsonNode mapIteration(State.Map map, JsonNode mapInput, JsonNode item, int index, JsonNode mapContext,
-                                  Strand iteration) {
-        ObjectNode itemContext = mapContext.deepCopy();
-        ObjectNode itemNode = itemContext.putObject("Map").putObject("Item");
-        itemNode.put("Index", index);
-        itemNode.set("Value", item);
-        JsonNode iterationInput = map.dataFlow().parameters()
-                .map(selector -> selector.evaluate(mapInput, itemContext))
-                .orElse(item);
-        ObjectNode details = Json.object();
-        details.put("name", map.name());
-        details.put("index", index);
-        run.record(iteration, "MapIterationStarted", details);
-        try {
-            JsonNode output = runGraph(map.processor(), iterationInput, iteration);
-            run.record(iteration, "MapIterationSucceeded", details);
-            return output;
-        } catch (StatesFailure failure) {
-            run.record(iteration, "MapIterationFailed", details);
-            throw failure;
-        }
-    }
-
     /**
-     * Runs {@code count} jobs on virtual threads, at most {@code maxConcurrency} at a time (0: no limit), and returns
-     * their results in order. The first failure cancels the others (their strands stop recording) and is rethrown.
-     */
-    private List<JsonNode> runConcurrently(int count, int maxConcurrency, Strand group, IntFunction<JsonNode> job) {
-        Semaphore permits = new Semaphore(maxConcurrency > 0 ? maxConcurrency : Math.max(count, 1));
-        CompletionService<Indexed> completion = new ExecutorCompletionService<>(run.workers());
-        List<Future<Indexed>> futures = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            int index = i;
-            futures.add(completion.submit(() -> {
-                permits.acquire();
-                try {
-                    return new Indexed(index, job.apply(index));
-                } finally {
-                    permits.release();
-                }
-            }));
-        }
-        JsonNode[] results = new JsonNode[count];
-        try {
-            for (int done = 0; done < count; done++) {
-                Indexed result = completion.take().get();
-                results[result.index()] = result.value();
-            }
-        } catch (InterruptedException e) {
-            group.cancel();
-            futures.forEach(future -> future.cancel(true));
-            throw new CancelledException("the execution has ended");
-        } catch (ExecutionException e) {
-            group.cancel();
-            futures.forEach(future -> future.cancel(true));
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-        return List.of(results);
-    }
-
-    private record Indexed(int index, JsonNode value) {
-    }
-
-    /**
-     * Runs the attempts of a Task, Parallel or Map until one succeeds, a Retrier gives up or a Catcher takes over.
+     * Runs the attempts of a Task until one succeeds, a Retrier gives up or a Catcher takes over.
      * The first Retrier matching the error decides; once its MaxAttempts are spent, the Catchers are tried.
      */
     private Outcome withRetries(State state, Transition transition, ErrorHandling handling, JsonNode input,

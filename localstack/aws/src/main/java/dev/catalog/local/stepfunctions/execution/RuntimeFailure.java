@@ -2,7 +2,7 @@ package dev.catalog.local.stepfunctions.execution;
 
 /**
  * A {@code States.Runtime} error (or another terminal one) with its cause already naming the state it happened in.
- * It ends the execution at once: no Retry, Catch, Parallel or Map stands in its way.
+ * It ends the execution at once: no Retry or Catch stands in its way.
  */
 final class RuntimeFailure extends RuntimeException {
 

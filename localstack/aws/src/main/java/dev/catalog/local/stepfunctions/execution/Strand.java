@@ -1,27 +1,20 @@
 package dev.catalog.local.stepfunctions.execution;
 
 /**
- * One line of control in an execution: the top level, a Parallel branch or a Map iteration. It chains its history
- * events through {@code previousEventId}, and can be cancelled with everything nested in it.
+ * The line of control of an execution: it chains the history events through {@code previousEventId}, and is
+ * cancelled when the execution is stopped, so nothing more is recorded after the stop.
  */
 final class Strand {
 
-    private final Strand parent;
     private volatile long lastEventId;
     private volatile boolean cancelled;
 
-    private Strand(Strand parent, long lastEventId) {
-        this.parent = parent;
+    private Strand(long lastEventId) {
         this.lastEventId = lastEventId;
     }
 
     static Strand top() {
-        return new Strand(null, 0);
-    }
-
-    /** A nested strand whose first event follows {@code startedEventId} (ParallelStateStarted, MapIterationStarted). */
-    Strand child(long startedEventId) {
-        return new Strand(this, startedEventId);
+        return new Strand(0);
     }
 
     long lastEventId() {
@@ -37,10 +30,8 @@ final class Strand {
     }
 
     void checkActive() {
-        for (Strand strand = this; strand != null; strand = strand.parent) {
-            if (strand.cancelled) {
-                throw new CancelledException("the branch or iteration was aborted");
-            }
+        if (cancelled) {
+            throw new CancelledException("the execution was stopped");
         }
     }
 }
