@@ -34,8 +34,9 @@ class DeploymentChecksCatchMistakesTest {
 
     @Test
     void schema_check_names_a_misspelt_function_property() {
-        CloudFormationTemplate broken = broken("SetupFunction::handleRequest\n      Timeout: 900\n",
-                "SetupFunction::handleRequest\n      Timeout: 900\n      SnapStrat:\n        ApplyOn: None\n");
+        String setup = "SetupFunction::handleRequest\n      Environment:\n        Variables:\n"
+                + "          DB_SECRET_ARN: !GetAtt Database.MasterUserSecret.SecretArn\n      Timeout: 900\n";
+        CloudFormationTemplate broken = broken(setup, setup + "      SnapStrat:\n        ApplyOn: None\n");
 
         assertThat(CHECKS.schema(broken))
                 .anySatisfy(problem -> assertThat(problem).startsWith("CatalogSetupFunction: ").contains("SnapStrat"));
@@ -211,9 +212,11 @@ class DeploymentChecksCatchMistakesTest {
     void environment_check_names_a_variable_the_code_reads_but_the_template_does_not_set() {
         CloudFormationTemplate broken = broken(
                 "          KAFKA_AUTH: iam\n          DEAD_LETTER_TOPIC: catalog.dead-letter\n      Policies:\n"
-                        + "        - !Ref DatabaseAccessPolicy\n        - !Ref SearchAccessPolicy\n",
+                        + "        - AWSSecretsManagerGetSecretValuePolicy:\n            SecretArn: !Ref ProjectionDatabaseSecret\n"
+                        + "        - !Ref SearchAccessPolicy\n",
                 "          DEAD_LETTER_TOPIC: catalog.dead-letter\n      Policies:\n"
-                        + "        - !Ref DatabaseAccessPolicy\n        - !Ref SearchAccessPolicy\n");
+                        + "        - AWSSecretsManagerGetSecretValuePolicy:\n            SecretArn: !Ref ProjectionDatabaseSecret\n"
+                        + "        - !Ref SearchAccessPolicy\n");
 
         assertThat(CHECKS.environment(broken)).containsExactly(
                 "SearchProjectionFunction: KAFKA_AUTH is read by functions/projections/src/main/java/dev/catalog/projection/deadletter/KafkaDeadLetters.java but the template does not set it");
@@ -221,7 +224,8 @@ class DeploymentChecksCatchMistakesTest {
 
     @Test
     void environment_check_names_database_credentials_left_out() {
-        CloudFormationTemplate broken = broken("        DB_SECRET_ARN: !GetAtt Database.MasterUserSecret.SecretArn\n", "");
+        CloudFormationTemplate broken = broken("CreateCategoryFunction::handleRequest\n      Environment:\n        Variables:\n"
+                + "          DB_SECRET_ARN: !Ref CommandDatabaseSecret\n", "CreateCategoryFunction::handleRequest\n");
 
         assertThat(CHECKS.environment(broken)).contains(
                 "CreateCategoryFunction: DB_SECRET_ARN is read by functions/catalog-platform/src/main/java/dev/catalog/platform/db/DatabaseSettings.java but the template does not set it",

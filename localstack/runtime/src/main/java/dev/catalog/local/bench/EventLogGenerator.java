@@ -75,22 +75,36 @@ final class EventLogGenerator {
      */
     long write(PostgresConnection database, int tenants, int products, int eventsPerProduct, LongConsumer progress) throws SQLException {
         long events = 0;
+        for (int t = 0; t < tenants; t++) {
+            long before = events;
+            events += write(database, new TenantId("bench-" + UUID.randomUUID().toString().substring(0, 6)), products / tenants,
+                    eventsPerProduct, done -> progress.accept(before + done));
+        }
+        return events;
+    }
+
+    /**
+     * Writes {@code products} products of one tenant, about {@code eventsPerProduct} events each, committed every
+     * few thousand events.
+     *
+     * @return events written
+     */
+    long write(PostgresConnection database, TenantId tenant, int products, int eventsPerProduct, LongConsumer progress)
+            throws SQLException {
+        long events = 0;
         try (Connection connection = database.open()) {
             connection.setAutoCommit(false);
-            for (int t = 0; t < tenants; t++) {
-                TenantId tenant = new TenantId("bench-" + UUID.randomUUID().toString().substring(0, 6));
-                Batch batch = new Batch(connection);
-                List<CategoryId> categories = categories(tenant, batch);
-                for (int p = 0; p < products / tenants; p++) {
-                    history(tenant, categories, eventsPerProduct, batch);
-                    if (batch.size() >= 5_000) {
-                        events += batch.flush();
-                        progress.accept(events);
-                    }
+            Batch batch = new Batch(connection);
+            List<CategoryId> categories = categories(tenant, batch);
+            for (int p = 0; p < products; p++) {
+                history(tenant, categories, eventsPerProduct, batch);
+                if (batch.size() >= 5_000) {
+                    events += batch.flush();
+                    progress.accept(events);
                 }
-                events += batch.flush();
-                progress.accept(events);
             }
+            events += batch.flush();
+            progress.accept(events);
         }
         return events;
     }

@@ -1,5 +1,8 @@
 package dev.catalog.local.stack;
 
+import dev.catalog.infra.db.DatabaseRole;
+import dev.catalog.infra.kafka.CatalogTopics;
+import dev.catalog.infra.kafka.KafkaTopic;
 import dev.catalog.local.auth.LocalSigningKey;
 import dev.catalog.local.awsapi.LocalAwsEndpoint;
 import dev.catalog.local.auth.LocalTokenIssuer;
@@ -16,11 +19,10 @@ import dev.catalog.local.gateway.RouteTable;
 import dev.catalog.local.process.Supervisor;
 import dev.catalog.local.services.debezium.DebeziumServer;
 import dev.catalog.local.services.debezium.DebeziumStatus;
-import dev.catalog.infra.kafka.CatalogTopics;
 import dev.catalog.local.services.kafka.KafkaBroker;
-import dev.catalog.infra.kafka.KafkaTopic;
 import dev.catalog.local.services.opensearch.OpenSearchNode;
 import dev.catalog.local.services.opensearch.OpenSearchSettings;
+import dev.catalog.local.services.postgres.DatabaseLogins;
 import dev.catalog.local.services.postgres.Migrations;
 import dev.catalog.local.services.postgres.PostgresConnection;
 import dev.catalog.local.services.postgres.PostgresServer;
@@ -96,6 +98,7 @@ public final class LocalStack implements AutoCloseable {
         started.push(postgres);
         int migrations = Migrations.apply(database());
         log.info("database schema up to date ({} migrations applied now)", migrations);
+        DatabaseLogins.enable(postgres.connection());
 
         kafka = timed("Kafka", () -> Supervisor.start("Kafka",
                 () -> KafkaBroker.start(settings.layout(), ports.kafka(), ports.kafkaController())));
@@ -116,7 +119,7 @@ public final class LocalStack implements AutoCloseable {
         tokens = new LocalTokenIssuer(signingKey, Clock.systemUTC());
         SamTemplate template = template(settings);
         functions = new FunctionHost(template, FunctionHostSettings.local(settings.layout().dataDir("functions"))
-                .withVariables(functionVariables(ports)));
+                .withVariables(functionVariables(ports)).withSecretStandIns(secretStandIns(ports)));
         started.push(functions);
         try {
             httpApi = LocalHttpApi.start(RouteTable.of(template), functions,
@@ -172,10 +175,6 @@ public final class LocalStack implements AutoCloseable {
         PostgresConnection database = PostgresServer.connectionOnPort(ports.postgres());
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("DB_URL", database.jdbcUrl());
-        variables.put("DB_USER", database.user());
-        variables.put("DB_PASSWORD", database.password());
-        // In AWS the credentials come from Aurora's managed secret; here they are given: no secret to read.
-        variables.put("DB_SECRET_ARN", "");
         // One environment serves concurrent requests locally (Lambda would start more environments instead).
         variables.put("DB_POOL_SIZE", "8");
         variables.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ports.kafka());
@@ -184,6 +183,21 @@ public final class LocalStack implements AutoCloseable {
         variables.put("OPENSEARCH_AUTH", "none");
         variables.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + ports.aws());
         return variables;
+    }
+
+    /**
+     * The database credentials standing in for the secrets template.yaml gives the functions as {@code DB_SECRET_ARN}:
+     * each side's role (its own secret in AWS), and the owner for the master user's secret (rebuilds, setup).
+     */
+    public static Map<String, Map<String, String>> secretStandIns(StackPorts ports) {
+        PostgresConnection owner = PostgresServer.connectionOnPort(ports.postgres());
+        Map<String, Map<String, String>> standIns = new LinkedHashMap<>();
+        standIns.put(LocalResources.MASTER_SECRET_ARN, Map.of("DB_USER", owner.user(), "DB_PASSWORD", owner.password()));
+        for (DatabaseRole role : DatabaseRole.values()) {
+            // Trusted on loopback: the password is never checked, the role is what limits the function.
+            standIns.put(LocalResources.secretArn(role), Map.of("DB_USER", role.roleName(), "DB_PASSWORD", role.roleName()));
+        }
+        return standIns;
     }
 
     /** template.yaml as the local stack on {@code ports} runs it. */
