@@ -18,6 +18,8 @@ import dev.catalog.domain.product.ProductState;
 import dev.catalog.domain.product.ProductStatus;
 import dev.catalog.domain.product.Sku;
 import dev.catalog.domain.shared.TenantId;
+import dev.catalog.infra.kafka.CatalogTopics;
+import dev.catalog.local.eventsources.MappingStatus;
 import dev.catalog.platform.events.EncodedEvent;
 import dev.catalog.platform.events.EventCodec;
 import dev.catalog.platform.events.OutboxRow;
@@ -44,6 +46,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +148,98 @@ class SchemaEvolutionIT {
                 assertThat(byGtin.at("/items/0/gtin").asText()).isEqualTo(gtin);
             }
         }
+    }
+
+    /**
+     * A command function of a newer release (schema version 3) writes while the projections still run this one: the
+     * event is not poison, so it is never dead-lettered; its partition waits at it, retried by the event source, and
+     * an event after it on the same partition is not applied before it. (Applying it once the code knows version 3
+     * takes a redeploy, which this stack cannot do: ProjectionBatchTest shows the next release applying the very
+     * records that waited.) The retries are bounded (10, then the batch is parked on the mapping's failure topic, as
+     * DEPLOY.md says); the test waits for that, so the partition is free again for the tests after it, and sees the
+     * partition move on.
+     */
+    @Test
+    void an_event_of_a_newer_schema_version_waits_retried_in_order_and_is_never_dead_lettered() {
+        String tenant = Tenants.fresh("newer");
+        String id = call(tenant, ApiCall.to("POST /products").json("""
+                {"sku": "WAIT-1", "name": "Waiting Lamp", "price": {"amount": "30.00", "currency": "EUR"}}""")).id();
+        call(tenant, ApiCall.to("GET /products/{id}").with("id", id).query("minVersion", "1"));
+        MappingStatus before = mapping("DetailProjectionFunction");
+        MappingStatus searchBefore = mapping("SearchProjectionFunction");
+        Map<String, Object> created = stack.db().row(
+                "select sequence, payload::text as payload from outbox where tenant_id = ? and aggregate_id = ?", tenant, id);
+        String key = tenant + ":" + id;
+
+        // Version 3 first, then an event of a version this code reads, on the same key, so the same partition.
+        stack.topics().publish(CatalogTopics.EVENTS, key, payload(created, 2, "Written in version 3"),
+                headers(tenant, id, "ProductDetailsChanged", 3, 2, (Long) created.get("sequence")));
+        stack.topics().publish(CatalogTopics.EVENTS, key, payload(created, 3, "After it"),
+                headers(tenant, id, "ProductDetailsChanged", 2, 3, (Long) created.get("sequence")));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> mapping("DetailProjectionFunction").retries() >= before.retries() + 2);
+        assertThat(detailVersion(tenant, id)).as("nothing after the waiting event overtook it").isEqualTo(1);
+        assertThat(deadLettered(key)).as("dead letters of the product").isEmpty();
+
+        // The retries end (10 of them with their backoff, about 45 s here): the batch is parked on the mapping's
+        // failure topic, not dead-lettered, and the partition moves on; the event after it, fat, carries the product.
+        await().atMost(Duration.ofSeconds(120)).until(() ->
+                mapping("DetailProjectionFunction").recordsSentToDestination() > before.recordsSentToDestination()
+                        && mapping("SearchProjectionFunction").recordsSentToDestination() > searchBefore.recordsSentToDestination());
+        assertThat(deadLettered(key)).isEmpty();
+        await().atMost(SETTLE).until(() -> detailVersion(tenant, id) == 3);
+        assertThat(stack.db().text("select name from catalog_read.product_detail where tenant_id = ? and id = ?::uuid", tenant, id))
+                .isEqualTo("After it");
+    }
+
+    private MappingStatus mapping(String function) {
+        return stack.stack().eventSources().status().stream()
+                .filter(mapping -> mapping.function().equals(function)).findFirst().orElseThrow();
+    }
+
+    private long detailVersion(String tenant, String id) {
+        return stack.db().count("select version from catalog_read.product_detail where tenant_id = ? and id = ?::uuid", tenant, id);
+    }
+
+    /** Every record of the dead-letter topic with this key, read from its start to its end as of now. */
+    private List<String> deadLettered(String key) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.stack().kafkaBootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(CatalogTopics.DEAD_LETTER).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<String> found = new ArrayList<>();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        found.add(record.value());
+                    }
+                }
+            }
+            return found;
+        }
+    }
+
+    /** The product's created payload at another version and name (a details change of the name). */
+    private static String payload(Map<String, Object> created, long version, String name) {
+        ObjectNode payload = (ObjectNode) Json.mapper().valueToTree(Json.read((String) created.get("payload"), Map.class));
+        ObjectNode product = (ObjectNode) payload.get("product");
+        product.put("version", version);
+        product.put("name", name);
+        payload.putArray("changed").add("name");
+        return Json.write(payload);
+    }
+
+    private static Map<String, String> headers(String tenant, String id, String type, int schemaVersion, long version,
+                                               long sequence) {
+        return Map.of("event_id", "\"" + UUID.randomUUID() + "\"", "event_type", "\"" + type + "\"",
+                "schema_version", Integer.toString(schemaVersion), "sequence", Long.toString(sequence),
+                "aggregate_type", "\"product\"", "aggregate_id", "\"" + id + "\"", "aggregate_version", Long.toString(version),
+                "tenant_id", "\"" + tenant + "\"", "occurred_at", "\"2026-03-01T10:00:00.000000Z\"");
     }
 
     /**

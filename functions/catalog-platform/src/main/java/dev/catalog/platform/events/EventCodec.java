@@ -91,8 +91,8 @@ public final class EventCodec {
         return decode(EventSchemas.CURRENT, eventType, schemaVersion, tenant, payload);
     }
 
-    /** {@link #decode(String, int, TenantId, String)} with the given schemas (a test's future release). */
-    static DomainEvent decode(EventSchemas schemas, String eventType, int schemaVersion, TenantId tenant, String payload)
+    /** {@link #decode(String, int, TenantId, String)} with the given schemas (a test's next release). */
+    public static DomainEvent decode(EventSchemas schemas, String eventType, int schemaVersion, TenantId tenant, String payload)
             throws UndecodableEventException, UnknownSchemaVersionException {
         if (!EVENT_TYPES.contains(eventType)) {
             // Poison at any version: waiting would block the partition for good on a record no release wrote.

@@ -1,6 +1,7 @@
 package dev.catalog.projection.batch;
 
 import com.amazonaws.services.lambda.runtime.events.KafkaEvent;
+import dev.catalog.platform.events.EventSchemas;
 import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.projection.deadletter.DeadLetters;
 import dev.catalog.projection.log.Decoded;
@@ -30,10 +31,17 @@ public final class ProjectionBatch {
 
     private final Projection projection;
     private final DeadLetters deadLetters;
+    private final EventSchemas schemas;
 
     public ProjectionBatch(Projection projection, DeadLetters deadLetters) {
+        this(projection, deadLetters, EventSchemas.CURRENT);
+    }
+
+    /** @param schemas the event schema versions this code reads (a test gives the next release's) */
+    ProjectionBatch(Projection projection, DeadLetters deadLetters, EventSchemas schemas) {
         this.projection = projection;
         this.deadLetters = deadLetters;
+        this.schemas = schemas;
     }
 
     public KafkaBatchResponse handle(KafkaEvent kafkaEvent) {
@@ -51,7 +59,7 @@ public final class ProjectionBatch {
                 continue; // after an event this code cannot read yet: the partition resumes from it, in order
             }
             PartitionProgress partition = progress.computeIfAbsent(record.topicPartition(), name -> new PartitionProgress(name, 0, 0, null));
-            switch (RecordDecoder.decode(record)) {
+            switch (RecordDecoder.decode(record, schemas)) {
                 case Decoded.Event event -> {
                     events.add(event.event());
                     sources.put(event.event(), record);

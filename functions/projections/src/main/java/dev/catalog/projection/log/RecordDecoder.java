@@ -5,6 +5,7 @@ import dev.catalog.domain.shared.DomainEvent;
 import dev.catalog.domain.shared.TenantId;
 import dev.catalog.platform.events.EventCodec;
 import dev.catalog.platform.events.EventEnvelope;
+import dev.catalog.platform.events.EventSchemas;
 import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.platform.events.UndecodableEventException;
 import dev.catalog.platform.events.UnknownSchemaVersionException;
@@ -26,6 +27,11 @@ public final class RecordDecoder {
     }
 
     public static Decoded decode(OutboxRecord record) {
+        return decode(record, EventSchemas.CURRENT);
+    }
+
+    /** @param schemas the event schema versions this code reads */
+    public static Decoded decode(OutboxRecord record, EventSchemas schemas) {
         try {
             String aggregateType = text(record, "aggregate_type");
             long sequence = number(record, "sequence");
@@ -46,7 +52,7 @@ public final class RecordDecoder {
             if (record.value() == null) {
                 return new Decoded.Poison(record, "the record has no payload");
             }
-            DomainEvent event = EventCodec.decode(envelope.eventType(), envelope.schemaVersion(), envelope.tenant(), record.value());
+            DomainEvent event = EventCodec.decode(schemas, envelope.eventType(), envelope.schemaVersion(), envelope.tenant(), record.value());
             String mismatch = mismatch(envelope, event);
             return mismatch == null ? new Decoded.Event(record, new LoggedEvent(envelope, event)) : new Decoded.Poison(record, mismatch);
         } catch (UnknownSchemaVersionException e) {

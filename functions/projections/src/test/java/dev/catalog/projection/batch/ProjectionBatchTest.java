@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.KafkaEvent;
 import dev.catalog.domain.shared.DomainEvent;
 import dev.catalog.platform.events.EncodedEvent;
 import dev.catalog.platform.events.EventCodec;
+import dev.catalog.platform.events.EventSchemas;
+import dev.catalog.platform.events.Upcaster;
 import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.projection.deadletter.DeadLetters;
 import dev.catalog.search.testing.TestCatalog;
@@ -17,6 +19,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -59,14 +62,23 @@ class ProjectionBatchTest {
     }
 
     @Test
-    void once_the_event_is_in_a_version_this_code_knows_the_retried_batch_applies_it_and_what_followed() {
+    void the_release_that_knows_the_version_applies_the_very_same_records_it_waited_at_in_order() {
         DomainEvent newer = catalog.product("A-2", "Newer").create();
         DomainEvent after = catalog.product("A-3", "After").create();
+        KafkaEvent retried = kafka(record(P0, 11, newer, 3), record(P0, 12, after, null));
+        assertThat(batch.handle(retried).batchItemFailures()).hasSize(1);
+        assertThat(projection.applied).isEmpty();
 
-        KafkaBatchResponse response = batch.handle(kafka(record(P0, 11, newer, null), record(P0, 12, after, null)));
+        // The next release: one more step for the product events (version 3 kept the shape, say).
+        EventSchemas next = EventSchemas.CURRENT.and(new Upcaster(2, Set.of("ProductCreated"), payload -> { }));
+        KafkaBatchResponse response = new ProjectionBatch(projection, (name, letters) -> {
+            deadLetters.addAll(letters);
+            return List.of();
+        }, next).handle(retried);
 
         assertThat(response.batchItemFailures()).isEmpty();
-        assertThat(projection.applied).hasSize(2);
+        assertThat(projection.applied).extracting(event -> event.event().aggregateId())
+                .containsExactly(newer.aggregateId(), after.aggregateId());
         assertThat(deadLetters).isEmpty();
     }
 

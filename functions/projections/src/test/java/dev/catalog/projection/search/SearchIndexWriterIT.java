@@ -20,8 +20,10 @@ import dev.catalog.search.testing.OpenSearchExtension;
 import dev.catalog.search.testing.TestCatalog;
 import dev.catalog.search.testing.TestIndices;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch.generic.Requests;
 
 @ExtendWith(OpenSearchExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -192,6 +195,35 @@ class SearchIndexWriterIT {
     @Test
     void an_empty_batch_sends_nothing() {
         assertThat(new SearchIndexWriter(null).apply(indices, List.of())).isEmpty();
+    }
+
+    @Test
+    void an_index_built_before_the_gtin_takes_products_without_it_and_a_newer_one_with_it() throws IOException {
+        ProductEvent created = acme.product("SCAN-1", "Scanned Shoe").gtin("036000291452").create();
+        SearchIndices before = new SearchIndices(indices.version() + 50_000);
+        String definition;
+        try (InputStream in = SearchIndexWriterIT.class.getResourceAsStream("/opensearch/products-index.json")) {
+            definition = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        // The definition as it was before the GTIN, with dynamic: strict: a GTIN in a document would be refused.
+        String previous = definition.replaceAll("(?m)^\\s*\"gtin(Key)?\": \\{[^}]*\\},\\n", "");
+        assertThat(previous).doesNotContain("gtin");
+        try (var response = client.generic().execute(Requests.builder().method("PUT").endpoint("/" + before.products())
+                .json(previous).build())) {
+            assertThat(response.getStatus()).isEqualTo(200);
+        }
+
+        List<WriteOutcome> old = new SearchIndexWriter(client).apply(before, batch(created));
+        List<WriteOutcome> current = writer.apply(indices, batch(created));
+
+        assertThat(old).singleElement().isInstanceOf(WriteOutcome.Applied.class);
+        assertThat(current).singleElement().isInstanceOf(WriteOutcome.Applied.class);
+        ProductDocument withoutGtin = client.get(get -> get.index(before.products()).id(created.aggregateId()),
+                ProductDocument.class).source();
+        assertThat(withoutGtin.product().gtin()).isNull();
+        assertThat(withoutGtin.product().sku()).isEqualTo("SCAN-1");
+        assertThat(product(created.product().id()).product().gtin()).isEqualTo("036000291452");
+        assertThat(product(created.product().id()).product().gtinKey()).isEqualTo("00036000291452");
     }
 
     private ProductDocument product(ProductId id) throws IOException {

@@ -20,10 +20,17 @@ public final class ProductSearch {
         this.categories = new CategoryRegistry(client);
     }
 
-    SearchPage search(TenantId tenant, SearchCriteria criteria) {
+    /**
+     * A page of results, and how long OpenSearch itself took to find them ({@code took}, milliseconds): the
+     * difference to the whole request is what the function and the network add.
+     */
+    record Searched(SearchPage page, long openSearchTookMillis) {
+    }
+
+    Searched search(TenantId tenant, SearchCriteria criteria) {
         CategoryTree tree = categories.treeOf(tenant);
         SearchResponse<ProductDocument> response = SearchCalls.call("search products",
                 () -> client.search(ProductQuery.of(tenant, criteria, tree), ProductDocument.class));
-        return SearchResults.page(response, criteria, tree, criteria.fingerprint(tenant.value()));
+        return new Searched(SearchResults.page(response, criteria, tree, criteria.fingerprint(tenant.value())), response.took());
     }
 }

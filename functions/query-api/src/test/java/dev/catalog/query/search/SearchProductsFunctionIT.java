@@ -147,6 +147,15 @@ class SearchProductsFunctionIT {
         client.indices().delete(delete -> delete.index(indices.products(), indices.categories()));
     }
 
+    @Test
+    void says_in_server_timing_how_long_opensearch_took() {
+        APIGatewayV2HTTPResponse response = get("acme", "q=running+shoes");
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders()).hasEntrySatisfying("Server-Timing",
+                timing -> assertThat(timing).matches("opensearch;dur=\\d+"));
+    }
+
     // --- Text relevance ---
 
     @Test

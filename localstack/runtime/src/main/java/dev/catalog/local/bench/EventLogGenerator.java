@@ -75,22 +75,36 @@ final class EventLogGenerator {
      */
     long write(PostgresConnection database, int tenants, int products, int eventsPerProduct, LongConsumer progress) throws SQLException {
         long events = 0;
+        for (int t = 0; t < tenants; t++) {
+            long before = events;
+            events += write(database, new TenantId("bench-" + UUID.randomUUID().toString().substring(0, 6)), products / tenants,
+                    eventsPerProduct, done -> progress.accept(before + done));
+        }
+        return events;
+    }
+
+    /**
+     * Writes {@code products} products of one tenant, about {@code eventsPerProduct} events each, committed every
+     * few thousand events.
+     *
+     * @return events written
+     */
+    long write(PostgresConnection database, TenantId tenant, int products, int eventsPerProduct, LongConsumer progress)
+            throws SQLException {
+        long events = 0;
         try (Connection connection = database.open()) {
             connection.setAutoCommit(false);
-            for (int t = 0; t < tenants; t++) {
-                TenantId tenant = new TenantId("bench-" + UUID.randomUUID().toString().substring(0, 6));
-                Batch batch = new Batch(connection);
-                List<CategoryId> categories = categories(tenant, batch);
-                for (int p = 0; p < products / tenants; p++) {
-                    history(tenant, categories, eventsPerProduct, batch);
-                    if (batch.size() >= 5_000) {
-                        events += batch.flush();
-                        progress.accept(events);
-                    }
+            Batch batch = new Batch(connection);
+            List<CategoryId> categories = categories(tenant, batch);
+            for (int p = 0; p < products; p++) {
+                history(tenant, categories, eventsPerProduct, batch);
+                if (batch.size() >= 5_000) {
+                    events += batch.flush();
+                    progress.accept(events);
                 }
-                events += batch.flush();
-                progress.accept(events);
             }
+            events += batch.flush();
+            progress.accept(events);
         }
         return events;
     }
@@ -101,8 +115,8 @@ final class EventLogGenerator {
         for (int c = 0; c < CATEGORIES_PER_TENANT; c++) {
             CategoryId id = new CategoryId(UUID.randomUUID());
             CategoryId parent = c < 5 ? null : ids.get(random.nextInt(Math.min(c, 10)));
-            CategoryTree tree = candidate -> parents.containsKey(candidate) || ids.contains(candidate)
-                    ? Optional.of(List.of(candidate)) : Optional.empty();
+            CategoryTree tree = CategoryTree.ofPaths(candidate -> parents.containsKey(candidate) || ids.contains(candidate)
+                    ? Optional.of(List.of(candidate)) : Optional.empty());
             CategoryEvent created = accepted(Category.create(tenant, id, new CategoryName("Category " + c + " " + word()), parent, tree, now));
             batch.category(created.category());
             batch.event(created);
@@ -113,7 +127,7 @@ final class EventLogGenerator {
     }
 
     private void history(TenantId tenant, List<CategoryId> categories, int eventsPerProduct, Batch batch) throws SQLException {
-        CategoryTree tree = id -> categories.contains(id) ? Optional.of(List.of(id)) : Optional.empty();
+        CategoryTree tree = CategoryTree.ofPaths(id -> categories.contains(id) ? Optional.of(List.of(id)) : Optional.empty());
         ProductId id = new ProductId(UUID.randomUUID());
         ProductEvent created = accepted(Product.create(tenant, new NewProduct(id, new Sku("SKU-" + id.value().toString().substring(0, 13)), null,
                 new ProductName(word() + " " + word() + " " + word()), new Description("A " + word().toLowerCase() + " product for the benchmark."),

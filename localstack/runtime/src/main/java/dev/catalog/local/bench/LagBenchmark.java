@@ -55,9 +55,12 @@ public final class LagBenchmark {
      * @param rates      the steady rates measured one after the other, commands per second
      * @param ramp       then the rates tried in search of the highest sustained one
      * @param burstRows  outbox rows inserted at once to measure what Debezium alone delivers to Kafka
+     * @param burstProducts products (about ten events each) written at once to measure each read model's throughput
+     *                      beside Debezium's; 0 skips it
      */
     public record Settings(CatalogClient api, PostgresConnection database, String kafkaBootstrapServers, URI openSearch,
-                           PipelineKnobs knobs, List<Integer> rates, Duration duration, Ramp ramp, int burstRows) {
+                           PipelineKnobs knobs, List<Integer> rates, Duration duration, Ramp ramp, int burstRows,
+                           int burstProducts) {
     }
 
     /** From {@code from} commands/s, times {@code factor} each step of {@code step}, up to {@code max}. */
@@ -100,6 +103,10 @@ public final class LagBenchmark {
             }
         }
         new DebeziumThroughput(settings.database(), settings.kafkaBootstrapServers()).measure(settings.burstRows(), out);
+        if (settings.burstProducts() > 0) {
+            new ProjectionThroughput(settings.database(), settings.kafkaBootstrapServers(), settings.openSearch())
+                    .measure(settings.burstProducts(), out);
+        }
     }
 
     private void onRecord(ConsumerRecord<String, String> record) {

@@ -15,12 +15,15 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code ./catalog bench search}: search and product detail latencies through the local HTTP API, on a seeded
@@ -74,17 +77,19 @@ public final class SearchBenchmark {
         Facts facts = facts();
         out.printf("Search on tenant %s: %,d of the catalog's %,d products; %d clients, %d requests per scenario after %d of warm-up%n",
                 settings.tenant(), tenantProducts, catalog, settings.clients(), settings.requests(), settings.warmup());
-        out.printf("  %-52s %7s %6s %9s %7s %8s %8s %10s%n", "scenario", "filters", "facets", "requests", "errors", "p50 ms",
-                "p99 ms", "req/s");
+        out.printf("  (API: the whole request at the client; OpenSearch: its own took, from the answer's Server-Timing)%n");
+        out.printf("  %-52s %7s %6s %9s %7s %8s %8s %10s %10s %10s%n", "scenario", "filters", "facets", "requests", "errors", "p50 ms",
+                "p99 ms", "req/s", "OS p50 ms", "OS p99 ms");
         for (Scenario scenario : scenarios(facts)) {
-            measure(scenario, settings.warmup(), new LatencyRecorder());
+            measure(scenario, settings.warmup(), new LatencyRecorder(), new LatencyRecorder());
             LatencyRecorder latencies = new LatencyRecorder();
+            LatencyRecorder openSearch = new LatencyRecorder();
             long started = System.nanoTime();
-            measure(scenario, settings.requests(), latencies);
+            measure(scenario, settings.requests(), latencies, openSearch);
             double seconds = (System.nanoTime() - started) / 1e9;
-            out.printf("  %-52s %7s %6s %,9d %,7d %8.1f %8.1f %10.0f%n", scenario.name(), scenario.filtered() ? "yes" : "no",
+            out.printf("  %-52s %7s %6s %,9d %,7d %8.1f %8.1f %10.0f %10s %10s%n", scenario.name(), scenario.filtered() ? "yes" : "no",
                     scenario.facets(), latencies.count(), latencies.errors(), latencies.percentileMillis(50), latencies.percentileMillis(99),
-                    latencies.count() / seconds);
+                    latencies.count() / seconds, millis(openSearch, 50), millis(openSearch, 99));
             out.flush();
         }
         return true;
@@ -126,8 +131,16 @@ public final class SearchBenchmark {
                         .query("inStock", "true").query("attr.color", pick(random, facts.colours()))));
     }
 
-    /** Sends {@code count} requests of the scenario from every client together, recording each latency. */
-    private void measure(Scenario scenario, int count, LatencyRecorder latencies) throws Exception {
+    /** A percentile of OpenSearch's own times, or "-" for requests that do not search (a product by id). */
+    private static String millis(LatencyRecorder openSearch, double percentile) {
+        return openSearch.count() == 0 ? "-" : String.format("%.0f", openSearch.percentileMillis(percentile));
+    }
+
+    /**
+     * Sends {@code count} requests of the scenario from every client together, recording each latency and, for a
+     * search, OpenSearch's own time from its {@code Server-Timing} header (whole milliseconds, as {@code took} is).
+     */
+    private void measure(Scenario scenario, int count, LatencyRecorder latencies, LatencyRecorder openSearch) throws Exception {
         AtomicInteger sent = new AtomicInteger();
         try (ExecutorService clients = Executors.newFixedThreadPool(settings.clients())) {
             List<Future<?>> running = new ArrayList<>();
@@ -139,6 +152,8 @@ public final class SearchBenchmark {
                             Response response = settings.api().send(settings.tenant(), scenario.next().apply(random));
                             if (response.status() == 200) {
                                 latencies.record(response.latencyNanos());
+                                response.header("Server-Timing").flatMap(SearchBenchmark::openSearchMillis)
+                                        .ifPresent(took -> openSearch.record(took * 1_000_000));
                             } else {
                                 latencies.error();
                             }
@@ -239,4 +254,12 @@ public final class SearchBenchmark {
         String word = phrase.split(" ")[0];
         return word.substring(0, Math.min(word.length(), 3 + random.nextInt(3)));
     }
+
+    /** The {@code opensearch;dur=<ms>} entry of a Server-Timing header. */
+    static Optional<Long> openSearchMillis(String serverTiming) {
+        Matcher matcher = OPENSEARCH_TIMING.matcher(serverTiming);
+        return matcher.find() ? Optional.of(Long.parseLong(matcher.group(1))) : Optional.empty();
+    }
+
+    private static final Pattern OPENSEARCH_TIMING = Pattern.compile("(?:^|,)\\s*opensearch;dur=(\\d+)");
 }

@@ -37,6 +37,10 @@ final class BenchLagCommand implements Callable<Integer> {
     @Option(names = "--burst", defaultValue = "20000", description = "Outbox rows inserted at once to measure Debezium alone (default ${DEFAULT-VALUE}).")
     private int burst;
 
+    @Option(names = "--burst-products", defaultValue = "2000", description = "Products (about ten events each) written at once "
+            + "to time each read model beside Debezium (default ${DEFAULT-VALUE}); 0 skips it.")
+    private int burstProducts;
+
     @Override
     public Integer call() throws Exception {
         Optional<RunningStack> stack = RunningStack.find();
@@ -48,7 +52,7 @@ final class BenchLagCommand implements Callable<Integer> {
         PipelineKnobs knobs = PipelineKnobs.read(CatalogCommand.projectDir(), LocalStack.template(settings), stack.get().openSearch());
         new LagBenchmark(new LagBenchmark.Settings(stack.get().client(), stack.get().database(), stack.get().kafkaBootstrapServers(),
                 stack.get().openSearch(), knobs, rates, Duration.ofSeconds(seconds),
-                new LagBenchmark.Ramp(rampFrom, rampFactor, Duration.ofSeconds(rampStep), rampMax), burst)).run(System.out);
+                new LagBenchmark.Ramp(rampFrom, rampFactor, Duration.ofSeconds(rampStep), rampMax), burst, burstProducts)).run(System.out);
         return 0;
     }
 }
