@@ -135,12 +135,35 @@ class DeploymentChecksCatchMistakesTest {
 
     @Test
     void topic_check_names_a_failure_destination_nobody_creates() {
-        CloudFormationTemplate broken = broken(
-                "Destination: kafka://catalog.projection-failures\n\n  DetailProjectionLogGroup:",
-                "Destination: kafka://catalog.projection-failure\n\n  DetailProjectionLogGroup:");
+        CloudFormationTemplate broken = broken(withFailureDestination("kafka://catalog.projection-failure"));
 
         assertThat(CHECKS.topics(broken)).contains("DetailProjectionFunction.Events.Outbox: on-failure topic "
                 + "catalog.projection-failure is not created by the setup step");
+    }
+
+    @Test
+    void retry_check_names_a_bounded_retry_budget_and_an_on_failure_destination() {
+        CloudFormationTemplate broken = broken(withFailureDestination("kafka://catalog.dead-letter"));
+
+        assertThat(CHECKS.retries(broken)).containsExactly(
+                "DetailProjectionFunction.Events.Outbox: has an on-failure destination, which caps retries at 10: a"
+                        + " longer store outage would park batches nothing replays");
+        assertThat(CHECKS.retries(broken("ConsumerGroupId: catalog-detail-projection", "ConsumerGroupId: catalog-detail-projection\n            MaximumRetryAttempts: 10",
+                "MaximumRetryAttempts: -1\n            MaximumRecordAgeInSeconds: -1\n            BisectBatchOnFunctionError: false\n"
+                        + "            # The retry controls need provisioned pollers.\n            ProvisionedPollerConfig:\n"
+                        + "              MinimumPollers: 1\n              MaximumPollers: 2\n\n  DetailProjectionLogGroup:",
+                "MaximumRecordAgeInSeconds: -1\n            BisectBatchOnFunctionError: false\n"
+                        + "            # The retry controls need provisioned pollers.\n            ProvisionedPollerConfig:\n"
+                        + "              MinimumPollers: 1\n              MaximumPollers: 2\n\n  DetailProjectionLogGroup:"))).containsExactly(
+                "DetailProjectionFunction.Events.Outbox: MaximumRetryAttempts is 10, not -1: a batch failed by a store"
+                        + " outage would be given up before the store is back");
+    }
+
+    /** The original and replacement that give the detail projection's event source an on-failure destination. */
+    private static String[] withFailureDestination(String destination) {
+        return new String[] {"ConsumerGroupId: catalog-detail-projection\n",
+                "ConsumerGroupId: catalog-detail-projection\n            DestinationConfig:\n              OnFailure:\n"
+                        + "                Destination: " + destination + "\n"};
     }
 
     @Test
