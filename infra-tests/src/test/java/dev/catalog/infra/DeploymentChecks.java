@@ -38,6 +38,10 @@ final class DeploymentChecks {
         return new TopicCheck(debezium()).problems(template);
     }
 
+    List<String> retries(CloudFormationTemplate template) {
+        return new RetryCheck().problems(template);
+    }
+
     List<String> stateMachines(CloudFormationTemplate template) {
         return new StateMachineCheck().problems(template);
     }
@@ -57,6 +61,7 @@ final class DeploymentChecks {
         problems.addAll(handlers(template));
         problems.addAll(routes(template));
         problems.addAll(topics(template));
+        problems.addAll(retries(template));
         problems.addAll(stateMachines(template));
         problems.addAll(environment(template));
         problems.addAll(debeziumTask(template));

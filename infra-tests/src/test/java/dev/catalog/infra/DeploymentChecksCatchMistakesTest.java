@@ -34,8 +34,9 @@ class DeploymentChecksCatchMistakesTest {
 
     @Test
     void schema_check_names_a_misspelt_function_property() {
-        CloudFormationTemplate broken = broken("SetupFunction::handleRequest\n      Timeout: 900\n",
-                "SetupFunction::handleRequest\n      Timeout: 900\n      SnapStrat:\n        ApplyOn: None\n");
+        String setup = "SetupFunction::handleRequest\n      Environment:\n        Variables:\n"
+                + "          DB_SECRET_ARN: !GetAtt Database.MasterUserSecret.SecretArn\n      Timeout: 900\n";
+        CloudFormationTemplate broken = broken(setup, setup + "      SnapStrat:\n        ApplyOn: None\n");
 
         assertThat(CHECKS.schema(broken))
                 .anySatisfy(problem -> assertThat(problem).startsWith("CatalogSetupFunction: ").contains("SnapStrat"));
@@ -134,12 +135,35 @@ class DeploymentChecksCatchMistakesTest {
 
     @Test
     void topic_check_names_a_failure_destination_nobody_creates() {
-        CloudFormationTemplate broken = broken(
-                "Destination: kafka://catalog.projection-failures\n\n  DetailProjectionLogGroup:",
-                "Destination: kafka://catalog.projection-failure\n\n  DetailProjectionLogGroup:");
+        CloudFormationTemplate broken = broken(withFailureDestination("kafka://catalog.projection-failure"));
 
         assertThat(CHECKS.topics(broken)).contains("DetailProjectionFunction.Events.Outbox: on-failure topic "
                 + "catalog.projection-failure is not created by the setup step");
+    }
+
+    @Test
+    void retry_check_names_a_bounded_retry_budget_and_an_on_failure_destination() {
+        CloudFormationTemplate broken = broken(withFailureDestination("kafka://catalog.dead-letter"));
+
+        assertThat(CHECKS.retries(broken)).containsExactly(
+                "DetailProjectionFunction.Events.Outbox: has an on-failure destination, which caps retries at 10: a"
+                        + " longer store outage would park batches nothing replays");
+        assertThat(CHECKS.retries(broken("ConsumerGroupId: catalog-detail-projection", "ConsumerGroupId: catalog-detail-projection\n            MaximumRetryAttempts: 10",
+                "MaximumRetryAttempts: -1\n            MaximumRecordAgeInSeconds: -1\n            BisectBatchOnFunctionError: false\n"
+                        + "            # The retry controls need provisioned pollers.\n            ProvisionedPollerConfig:\n"
+                        + "              MinimumPollers: 1\n              MaximumPollers: 2\n\n  DetailProjectionLogGroup:",
+                "MaximumRecordAgeInSeconds: -1\n            BisectBatchOnFunctionError: false\n"
+                        + "            # The retry controls need provisioned pollers.\n            ProvisionedPollerConfig:\n"
+                        + "              MinimumPollers: 1\n              MaximumPollers: 2\n\n  DetailProjectionLogGroup:"))).containsExactly(
+                "DetailProjectionFunction.Events.Outbox: MaximumRetryAttempts is 10, not -1: a batch failed by a store"
+                        + " outage would be given up before the store is back");
+    }
+
+    /** The original and replacement that give the detail projection's event source an on-failure destination. */
+    private static String[] withFailureDestination(String destination) {
+        return new String[] {"ConsumerGroupId: catalog-detail-projection\n",
+                "ConsumerGroupId: catalog-detail-projection\n            DestinationConfig:\n              OnFailure:\n"
+                        + "                Destination: " + destination + "\n"};
     }
 
     @Test
@@ -188,9 +212,11 @@ class DeploymentChecksCatchMistakesTest {
     void environment_check_names_a_variable_the_code_reads_but_the_template_does_not_set() {
         CloudFormationTemplate broken = broken(
                 "          KAFKA_AUTH: iam\n          DEAD_LETTER_TOPIC: catalog.dead-letter\n      Policies:\n"
-                        + "        - !Ref DatabaseAccessPolicy\n        - !Ref SearchAccessPolicy\n",
+                        + "        - AWSSecretsManagerGetSecretValuePolicy:\n            SecretArn: !Ref ProjectionDatabaseSecret\n"
+                        + "        - !Ref SearchAccessPolicy\n",
                 "          DEAD_LETTER_TOPIC: catalog.dead-letter\n      Policies:\n"
-                        + "        - !Ref DatabaseAccessPolicy\n        - !Ref SearchAccessPolicy\n");
+                        + "        - AWSSecretsManagerGetSecretValuePolicy:\n            SecretArn: !Ref ProjectionDatabaseSecret\n"
+                        + "        - !Ref SearchAccessPolicy\n");
 
         assertThat(CHECKS.environment(broken)).containsExactly(
                 "SearchProjectionFunction: KAFKA_AUTH is read by functions/projections/src/main/java/dev/catalog/projection/deadletter/KafkaDeadLetters.java but the template does not set it");
@@ -198,7 +224,8 @@ class DeploymentChecksCatchMistakesTest {
 
     @Test
     void environment_check_names_database_credentials_left_out() {
-        CloudFormationTemplate broken = broken("        DB_SECRET_ARN: !GetAtt Database.MasterUserSecret.SecretArn\n", "");
+        CloudFormationTemplate broken = broken("CreateCategoryFunction::handleRequest\n      Environment:\n        Variables:\n"
+                + "          DB_SECRET_ARN: !Ref CommandDatabaseSecret\n", "CreateCategoryFunction::handleRequest\n");
 
         assertThat(CHECKS.environment(broken)).contains(
                 "CreateCategoryFunction: DB_SECRET_ARN is read by functions/catalog-platform/src/main/java/dev/catalog/platform/db/DatabaseSettings.java but the template does not set it",

@@ -2,12 +2,14 @@ package dev.catalog.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catalog.infra.db.DatabaseRole;
 import dev.catalog.infra.kafka.CatalogTopics;
 import dev.catalog.local.services.debezium.DebeziumServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -82,6 +84,30 @@ class DeploymentTemplateTest {
         for (String sample : samples) {
             assertThat(new ObjectMapper().readTree(events.resolve(sample + ".json").toFile())).as(sample).isNotNull();
         }
+    }
+
+    /** Each side's role has its secret, named for it, and the setup step is given it to turn on the role's login. */
+    @Test
+    void every_database_role_has_its_secret_and_the_setup_step_gets_it() {
+        Map<String, Object> setup = CloudFormationTemplate.map(TEMPLATE.resources().get("CatalogSetup").get("Properties"));
+        for (DatabaseRole role : DatabaseRole.values()) {
+            Map<String, Object> secret = TEMPLATE.resources().get(role.secret());
+            assertThat(secret).as(role.secret()).isNotNull();
+            assertThat(String.valueOf(CloudFormationTemplate.map(CloudFormationTemplate.map(secret.get("Properties"))
+                    .get("GenerateSecretString")).get("SecretStringTemplate")))
+                    .isEqualTo("{\"username\":\"" + role.roleName() + "\"}");
+            assertThat(setup).containsKey(role.secret() + "Arn");
+        }
+    }
+
+    /** The setup step creates the ACLs of the SCRAM user Debezium Server signs in as, not of another name. */
+    @Test
+    void the_setup_step_grants_acls_to_debeziums_scram_user() {
+        Map<String, Object> setup = CloudFormationTemplate.map(TEMPLATE.resources().get("CatalogSetup").get("Properties"));
+        Map<String, Object> scram = CloudFormationTemplate.map(TEMPLATE.resources().get("KafkaScramSecret").get("Properties"));
+
+        assertThat(String.valueOf(CloudFormationTemplate.map(scram.get("GenerateSecretString")).get("SecretStringTemplate")))
+                .isEqualTo("{\"username\":\"" + setup.get("DebeziumKafkaUser") + "\"}");
     }
 
     /** Debezium's own heartbeat topic, named by its configuration, exists: the brokers create no topic by themselves. */

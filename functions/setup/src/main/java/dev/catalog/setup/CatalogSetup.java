@@ -11,6 +11,7 @@ import dev.catalog.search.client.SearchClients;
 import dev.catalog.search.index.SearchIndexAdmin;
 import dev.catalog.setup.database.DatabaseSetup;
 import dev.catalog.setup.kafka.BootstrapBrokers;
+import dev.catalog.setup.kafka.DebeziumAcls;
 import dev.catalog.setup.kafka.KafkaTopics;
 import dev.catalog.setup.kafka.MskBootstrapBrokers;
 import java.io.IOException;
@@ -42,13 +43,15 @@ final class CatalogSetup implements Setup {
         try {
             DatabaseSetup setup = new DatabaseSetup(database);
             setup.migrate();
-            setup.prepareDebezium(new SecretsManagerSecrets().usernamePassword(request.debeziumDatabaseSecretArn()),
-                    request.outboxPublication());
+            SecretsManagerSecrets secrets = new SecretsManagerSecrets();
+            setup.prepareDebezium(secrets.usernamePassword(request.debeziumDatabaseSecretArn()), request.outboxPublication());
+            request.roleSecretArns().forEach((role, secretArn) -> setup.enableLogin(role, secrets.usernamePassword(secretArn)));
         } finally {
             ((HikariDataSource) database).close();
         }
-        new KafkaTopics(new KafkaConnection(brokers.saslIam(), KafkaConnection.Authentication.IAM))
-                .ensure(CatalogTopics.all());
+        KafkaConnection kafka = new KafkaConnection(brokers.saslIam(), KafkaConnection.Authentication.IAM);
+        new KafkaTopics(kafka).ensure(CatalogTopics.all());
+        new DebeziumAcls(kafka).grant(request.debeziumKafkaUser());
         prepareSearchIndices(SearchClients.fromEnvironment());
         return Map.of(BOOTSTRAP_IAM, brokers.saslIam(), BOOTSTRAP_SCRAM, brokers.saslScram());
     }

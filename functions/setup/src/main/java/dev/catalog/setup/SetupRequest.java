@@ -1,5 +1,7 @@
 package dev.catalog.setup;
 
+import dev.catalog.infra.db.DatabaseRole;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -9,20 +11,31 @@ import java.util.Objects;
  * @param kafkaClusterArn           the MSK cluster whose topics it creates
  * @param debeziumDatabaseSecretArn the secret of the database user Debezium Server connects as
  * @param outboxPublication         the publication Debezium reads the outbox through
+ * @param roleSecretArns            each side's database role's secret ({@code <secret logical id>Arn} properties)
+ * @param debeziumKafkaUser         Debezium Server's SASL/SCRAM user on MSK, whose ACLs it creates
  */
-public record SetupRequest(String kafkaClusterArn, String debeziumDatabaseSecretArn, String outboxPublication) {
+public record SetupRequest(String kafkaClusterArn, String debeziumDatabaseSecretArn, String outboxPublication,
+                           Map<DatabaseRole, String> roleSecretArns, String debeziumKafkaUser) {
 
     public SetupRequest {
         Objects.requireNonNull(kafkaClusterArn, "kafkaClusterArn");
         Objects.requireNonNull(debeziumDatabaseSecretArn, "debeziumDatabaseSecretArn");
         Objects.requireNonNull(outboxPublication, "outboxPublication");
+        roleSecretArns = Map.copyOf(roleSecretArns);
+        Objects.requireNonNull(debeziumKafkaUser, "debeziumKafkaUser");
     }
 
     /** From the resource's properties; a missing one is named, so the stack event says what to fix. */
     public static SetupRequest from(Map<String, Object> properties) {
         Map<String, Object> given = properties == null ? Map.of() : properties;
-        return new SetupRequest(required(given, "KafkaClusterArn"), required(given, "DebeziumDatabaseSecretArn"),
-                required(given, "OutboxPublication"));
+        String cluster = required(given, "KafkaClusterArn");
+        String debezium = required(given, "DebeziumDatabaseSecretArn");
+        String publication = required(given, "OutboxPublication");
+        Map<DatabaseRole, String> roleSecrets = new EnumMap<>(DatabaseRole.class);
+        for (DatabaseRole role : DatabaseRole.values()) {
+            roleSecrets.put(role, required(given, role.secret() + "Arn"));
+        }
+        return new SetupRequest(cluster, debezium, publication, roleSecrets, required(given, "DebeziumKafkaUser"));
     }
 
     private static String required(Map<String, Object> properties, String name) {

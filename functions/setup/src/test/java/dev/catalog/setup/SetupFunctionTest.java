@@ -29,7 +29,11 @@ class SetupFunctionTest {
             "ServiceToken", "arn:aws:lambda:eu-west-1:000000000000:function:setup:live",
             "KafkaClusterArn", "arn:aws:kafka:eu-west-1:000000000000:cluster/catalog/1",
             "DebeziumDatabaseSecretArn", "arn:aws:secretsmanager:eu-west-1:000000000000:secret:debezium",
-            "OutboxPublication", "catalog_outbox");
+            "OutboxPublication", "catalog_outbox",
+            "CommandDatabaseSecretArn", "arn:aws:secretsmanager:eu-west-1:000000000000:secret:command",
+            "QueryDatabaseSecretArn", "arn:aws:secretsmanager:eu-west-1:000000000000:secret:query",
+            "ProjectionDatabaseSecretArn", "arn:aws:secretsmanager:eu-west-1:000000000000:secret:projection",
+            "DebeziumKafkaUser", "debezium");
 
     private final List<Answer> answers = new CopyOnWriteArrayList<>();
     private final AtomicInteger runs = new AtomicInteger();
@@ -170,7 +174,11 @@ class SetupFunctionTest {
                  "ResourceProperties":{"ServiceToken":"arn:aws:lambda:eu-west-1:000000000000:function:setup",
                    "KafkaClusterArn":"arn:aws:kafka:eu-west-1:000000000000:cluster/catalog/1",
                    "DebeziumDatabaseSecretArn":"arn:aws:secretsmanager:eu-west-1:000000000000:secret:debezium",
-                   "OutboxPublication":"catalog_outbox","CodeVersion":"7"}}""".formatted(responseUrl());
+                   "OutboxPublication":"catalog_outbox","CodeVersion":"7",
+                   "CommandDatabaseSecretArn":"arn:aws:secretsmanager:eu-west-1:000000000000:secret:command",
+                   "QueryDatabaseSecretArn":"arn:aws:secretsmanager:eu-west-1:000000000000:secret:query",
+                   "ProjectionDatabaseSecretArn":"arn:aws:secretsmanager:eu-west-1:000000000000:secret:projection",
+                   "DebeziumKafkaUser":"debezium"}}""".formatted(responseUrl());
         CloudFormationCustomResourceEvent event = LambdaEventSerializers
                 .serializerFor(CloudFormationCustomResourceEvent.class, getClass().getClassLoader())
                 .fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));

@@ -1,6 +1,7 @@
 package dev.catalog.infra.kafka;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The catalog's Kafka topics, in one place: the setup step creates them on MSK (which creates none by itself), the
@@ -16,10 +17,11 @@ public final class CatalogTopics {
      * events keep their order in one partition.
      */
     public static final String EVENTS = "catalog.events";
-    /** Records the projections could not decode or apply, with the reason in their headers. */
+    /**
+     * Records the projections could not decode or apply, with the reason in their headers. The event source
+     * mappings have no on-failure destination: they retry a failed batch until the store is back.
+     */
     public static final String DEAD_LETTER = "catalog.dead-letter";
-    /** The event source mappings' on-failure destination: batches that still failed after every retry. */
-    public static final String PROJECTION_FAILURES = "catalog.projection-failures";
     /** Debezium's own heartbeat records ({@code __debezium-heartbeat.<topic.prefix>}), which nothing consumes. */
     public static final String DEBEZIUM_HEARTBEAT = "__debezium-heartbeat.catalog";
 
@@ -36,9 +38,9 @@ public final class CatalogTopics {
     public static List<KafkaTopic> all() {
         return List.of(
                 new KafkaTopic(EVENTS, EVENT_PARTITIONS),
-                new KafkaTopic(DEAD_LETTER, 1),
-                // Lambda produces each failed record with its own key: partitioned like the source.
-                new KafkaTopic(PROJECTION_FAILURES, EVENT_PARTITIONS),
+                // Kept until someone handles them, not the broker's 7 days: a dead letter is an event a read model
+                // lacks. Removing handled ones is an explicit act (kafka-delete-records), after a replay or a rebuild.
+                new KafkaTopic(DEAD_LETTER, 1, Map.of("retention.ms", "-1", "retention.bytes", "-1")),
                 new KafkaTopic(DEBEZIUM_HEARTBEAT, 1));
     }
 }

@@ -1,6 +1,7 @@
 package dev.catalog.domain.category;
 
 import static dev.catalog.domain.shared.RejectionCode.CATEGORY_CYCLE;
+import static dev.catalog.domain.shared.RejectionCode.CATEGORY_TOO_DEEP;
 import static dev.catalog.domain.shared.RejectionCode.CATEGORY_NOT_FOUND;
 
 import dev.catalog.domain.shared.Aggregate;
@@ -18,6 +19,10 @@ import java.util.Optional;
  * (two writers could otherwise both pass a check), the shape of the tree by the rules here.
  */
 public final class Category implements Aggregate {
+
+    /** The deepest a category may be, the root being level 1. */
+    public static final int MAX_DEPTH = 10;
+
 
     private final CategoryState state;
 
@@ -56,8 +61,14 @@ public final class Category implements Aggregate {
     /** @param parentId null to create a root category */
     public static Decision<CategoryEvent> create(TenantId tenant, CategoryId id, CategoryName name, CategoryId parentId,
                                                  CategoryTree tree, Instant now) {
-        if (parentId != null && !tree.contains(parentId)) {
-            return parentNotFound(parentId);
+        if (parentId != null) {
+            Optional<List<CategoryId>> pathToParent = tree.pathTo(parentId);
+            if (pathToParent.isEmpty()) {
+                return parentNotFound(parentId);
+            }
+            if (!fitsInTheTree(pathToParent.get(), 0)) {
+                return tooDeep();
+            }
         }
         return Decision.accepted(new CategoryCreated(new CategoryState(tenant, id, name, parentId, 1, now, now)));
     }
@@ -111,6 +122,9 @@ public final class Category implements Aggregate {
             if (!staysOutsideItsOwnSubtree(pathToNewParent.get())) {
                 return Decision.rejected(CATEGORY_CYCLE, "parentId", "a category cannot be moved under itself or one of its descendants");
             }
+            if (!fitsInTheTree(pathToNewParent.get(), tree.levelsBelow(state.id()))) {
+                return tooDeep();
+            }
         }
         return Decision.accepted(new CategoryMoved(state.next(state.name(), newParentId, now), state.parentId()));
     }
@@ -119,6 +133,18 @@ public final class Category implements Aggregate {
     // must not pass through this category (which it does when the new parent is this category or a descendant).
     private boolean staysOutsideItsOwnSubtree(List<CategoryId> pathToNewParent) {
         return !pathToNewParent.contains(state.id());
+    }
+
+    // Rule: the tree is at most MAX_DEPTH levels deep, counting the root as 1. A category placed under a parent
+    // lands one level below it, and everything below the category moves with it. Shallow trees keep every path
+    // short to walk, store and show, and no move can build a chain anywhere near the path lookup's guard.
+    private static boolean fitsInTheTree(List<CategoryId> pathToParent, int levelsBelow) {
+        return pathToParent.size() + 1 + levelsBelow <= MAX_DEPTH;
+    }
+
+    private static Decision<CategoryEvent> tooDeep() {
+        return Decision.rejected(CATEGORY_TOO_DEEP, "parentId", "the category tree is at most " + MAX_DEPTH
+                + " levels deep, and this would put a category below that");
     }
 
     private static Decision<CategoryEvent> parentNotFound(CategoryId parentId) {

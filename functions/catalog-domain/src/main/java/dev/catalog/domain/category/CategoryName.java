@@ -19,6 +19,10 @@ public record CategoryName(String value) {
         if (Text.hasControlCharacters(value, "") || Text.hasLoneSurrogates(value)) {
             throw new InvalidValueException(RejectionCode.NAME_INVALID, "a category name must not contain control characters");
         }
+        if (Text.hasInvisibleFormatting(value)) {
+            throw new InvalidValueException(RejectionCode.NAME_INVALID,
+                    "a category name must not contain invisible formatting characters (bidirectional controls, zero-width characters)");
+        }
     }
 
     @Override

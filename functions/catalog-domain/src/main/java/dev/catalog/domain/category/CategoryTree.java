@@ -15,6 +15,27 @@ public interface CategoryTree {
      */
     Optional<List<CategoryId>> pathTo(CategoryId id);
 
+    /** How many levels of descendants hang below {@code id}: 0 for a leaf (or a category the tenant does not have). */
+    int levelsBelow(CategoryId id);
+
+    /**
+     * A tree as flat as its paths say, for decisions that only look categories up: every category known to
+     * {@code paths} is a leaf.
+     */
+    static CategoryTree ofPaths(java.util.function.Function<CategoryId, Optional<List<CategoryId>>> paths) {
+        return new CategoryTree() {
+            @Override
+            public Optional<List<CategoryId>> pathTo(CategoryId id) {
+                return paths.apply(id);
+            }
+
+            @Override
+            public int levelsBelow(CategoryId id) {
+                return 0;
+            }
+        };
+    }
+
     default boolean contains(CategoryId id) {
         return pathTo(id).isPresent();
     }

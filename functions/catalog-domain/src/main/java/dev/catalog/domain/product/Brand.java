@@ -19,6 +19,10 @@ public record Brand(String value) {
         if (Text.hasControlCharacters(value, "") || Text.hasLoneSurrogates(value)) {
             throw new InvalidValueException(RejectionCode.BRAND_INVALID, "a brand must not contain control characters");
         }
+        if (Text.hasInvisibleFormatting(value)) {
+            throw new InvalidValueException(RejectionCode.BRAND_INVALID,
+                    "a brand must not contain invisible formatting characters (bidirectional controls, zero-width characters)");
+        }
     }
 
     @Override

@@ -22,6 +22,10 @@ public record ProductName(String value) {
         if (Text.hasControlCharacters(value, "") || Text.hasLoneSurrogates(value)) {
             throw new InvalidValueException(RejectionCode.NAME_INVALID, "a name must not contain control characters");
         }
+        if (Text.hasInvisibleFormatting(value)) {
+            throw new InvalidValueException(RejectionCode.NAME_INVALID,
+                    "a name must not contain invisible formatting characters (bidirectional controls, zero-width characters)");
+        }
     }
 
     @Override

@@ -25,6 +25,7 @@ public enum RejectionCode {
     PRODUCT_DISCONTINUED("product_discontinued"),
     CATEGORY_NOT_FOUND("category_not_found"),
     CATEGORY_CYCLE("category_cycle"),
+    CATEGORY_TOO_DEEP("category_too_deep"),
     QUANTITY_NEGATIVE("quantity_negative"),
     QUANTITY_TOO_LARGE("quantity_too_large"),
     WAREHOUSE_INVALID("warehouse_invalid");

@@ -37,7 +37,58 @@ class CategoryTest {
             SHOES, List.of(CLOTHING, SHOES),
             BOOTS, List.of(CLOTHING, SHOES, BOOTS),
             GARDEN, List.of(GARDEN));
-    private static final CategoryTree TREE = id -> Optional.ofNullable(PATHS.get(id));
+    private static final CategoryTree TREE = tree(PATHS);
+
+    /** The tree the paths describe: a category's levels below are the longest path through it, less its own. */
+    private static CategoryTree tree(Map<CategoryId, List<CategoryId>> paths) {
+        return new CategoryTree() {
+            @Override
+            public Optional<List<CategoryId>> pathTo(CategoryId id) {
+                return Optional.ofNullable(paths.get(id));
+            }
+
+            @Override
+            public int levelsBelow(CategoryId id) {
+                return paths.values().stream().filter(path -> path.contains(id))
+                        .mapToInt(path -> path.size() - 1 - path.indexOf(id)).max().orElse(0);
+            }
+        };
+    }
+
+    /** A chain of {@code levels} categories, ids from {@code first} on, each under the one before. */
+    private static Map<CategoryId, List<CategoryId>> chain(int first, int levels) {
+        Map<CategoryId, List<CategoryId>> paths = new java.util.HashMap<>();
+        List<CategoryId> path = new java.util.ArrayList<>();
+        for (int level = 0; level < levels; level++) {
+            path.add(id(first + level));
+            paths.put(id(first + level), List.copyOf(path));
+        }
+        return paths;
+    }
+
+    @Test
+    void a_category_may_be_created_at_most_ten_levels_deep() {
+        CategoryTree nine = tree(chain(100, 9));
+        CategoryTree ten = tree(chain(100, 10));
+
+        assertThat(Category.create(TENANT, id(9), new CategoryName("Tenth"), id(108), nine, NOW))
+                .isInstanceOf(Decision.Accepted.class);
+        Rejection tooDeep = rejection(Category.create(TENANT, id(9), new CategoryName("Eleventh"), id(109), ten, NOW));
+        assertThat(tooDeep.code()).isEqualTo(RejectionCode.CATEGORY_TOO_DEEP);
+    }
+
+    @Test
+    void a_move_counts_the_levels_the_category_brings_along() {
+        Map<CategoryId, List<CategoryId>> paths = new java.util.HashMap<>(chain(100, 7));  // 100 .. 106
+        paths.putAll(chain(200, 4));                                                           // 200 .. 203
+        CategoryTree tree = tree(paths);
+
+        // 200 with its three levels below, under 105 (level 6): 200 lands on level 7, 203 on level 10.
+        assertThat(category(id(200), null).moveTo(id(105), tree, NOW)).isInstanceOf(Decision.Accepted.class);
+        // Under 106 (level 7), 203 would land on level 11.
+        assertThat(rejection(category(id(200), null).moveTo(id(106), tree, NOW)).code())
+                .isEqualTo(RejectionCode.CATEGORY_TOO_DEEP);
+    }
 
     @Test
     void a_category_is_created_as_a_root_or_under_an_existing_parent() {

@@ -30,7 +30,7 @@ final class ProductFixtures {
     /** A tree holding exactly the given categories, each a root. */
     static CategoryTree categories(CategoryId... ids) {
         Set<CategoryId> known = Set.of(ids);
-        return id -> known.contains(id) ? Optional.of(List.of(id)) : Optional.empty();
+        return CategoryTree.ofPaths(id -> known.contains(id) ? Optional.of(List.of(id)) : Optional.empty());
     }
 
     static NewProductBuilder aNewProduct() {

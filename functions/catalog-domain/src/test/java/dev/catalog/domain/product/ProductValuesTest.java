@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ProductValuesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "-ABC", "ABC DEF", "ABC'; DROP TABLE product;--", "ÄBC", "A/B"})
+    @ValueSource(strings = {"", " ", "-ABC", "ABC DEF", "ABC'; DROP TABLE product;--", "ÄBC", "A/B", "AB\u200BC", "ABC\u202E"})
     void a_sku_is_letters_digits_dots_dashes_and_underscores(String sku) {
         assertRefused(() -> new Sku(sku), RejectionCode.SKU_INVALID);
     }
@@ -29,6 +29,21 @@ class ProductValuesTest {
     @ValueSource(strings = {"", "   ", "Shoe\u0000", "Shoe\nBox", "Shoe\u001B[31m", "Shoe\u0085", "Lone \uD800 surrogate"})
     void a_name_is_present_and_free_of_control_characters(String name) {
         assertRefused(() -> new ProductName(name), RejectionCode.NAME_INVALID);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Invoice \u202Egpj.exe", "Shoe\u2066 isolated\u2069", "right\u200Fmark", "Sh\u200Boe",
+            "Shoe\uFEFF", "word\u2060joiner", "\u200DShoe", "Sho\u200De", "Shoe\u200C"})
+    void a_name_has_no_bidirectional_controls_and_no_zero_width_characters(String name) {
+        assertRefused(() -> new ProductName(name), RejectionCode.NAME_INVALID);
+        assertRefused(() -> new Brand(name), RejectionCode.BRAND_INVALID);
+        assertRefused(() -> new dev.catalog.domain.category.CategoryName(name), RejectionCode.NAME_INVALID);
+    }
+
+    @Test
+    void a_name_keeps_the_joiners_emoji_sequences_and_scripts_need() {
+        assertThat(new ProductName("Family 👨\u200D👩\u200D👧 pack").value()).contains("\u200D");
+        assertThat(new ProductName("می\u200Cخواهم").value()).contains("\u200C");
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.catalog.platform.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.catalog.domain.shared.TenantId;
 import dev.catalog.platform.json.Json;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -162,12 +164,26 @@ public final class ApiRequest {
             throw ProblemException.invalidRequest("body", "a JSON object is required");
         }
         try {
-            return JsonBody.of(Json.parse(new String(body, StandardCharsets.UTF_8)));
+            return JsonBody.of(Json.parse(utf8(body)));
         } catch (JsonProcessingException malformed) {
-            JsonLocation at = malformed.getLocation();
-            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
             throw new ProblemException(Problem.of(ProblemCode.MALFORMED_JSON,
-                    "the body is not valid JSON: " + malformed.getOriginalMessage() + where));
+                    "the body is not valid JSON: " + JsonSyntax.describe(malformed)));
+        }
+    }
+
+    /**
+     * The body as text, refusing bytes that are not UTF-8: decoded leniently they would become U+FFFD and be stored
+     * as if the client had sent that character. JSON is UTF-8 (RFC 8259), so this is malformed JSON.
+     */
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException notUtf8) {
+            throw new ProblemException(Problem.of(ProblemCode.MALFORMED_JSON, "the body is not valid UTF-8"));
         }
     }
 

@@ -3,8 +3,8 @@ package dev.catalog.platform.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.catalog.platform.db.SqlStates;
 import dev.catalog.platform.failure.ServiceUnavailableException;
-import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -57,7 +57,7 @@ public final class HttpFunction {
             log.error("{} unavailable", unavailable.service(), unavailable);
             return serviceUnavailable("the catalog cannot reach its " + unavailable.service() + " right now; retry later");
         } catch (RuntimeException failure) {
-            if (causedBy(failure, SQLTransientConnectionException.class)) {
+            if (SqlStates.databaseUnavailable(failure)) {
                 log.error("database unavailable", failure);
                 return serviceUnavailable("the catalog cannot reach its database right now; nothing was changed, retry later");
             }
@@ -78,14 +78,5 @@ public final class HttpFunction {
         headers.put("X-Correlation-Id", correlationId);
         response.setHeaders(headers);
         return response;
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

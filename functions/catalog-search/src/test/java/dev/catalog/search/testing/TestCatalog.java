@@ -219,15 +219,25 @@ public final class TestCatalog {
     }
 
     private CategoryTree tree() {
-        return id -> {
-            List<CategoryId> path = new ArrayList<>();
-            for (CategoryId at = id; at != null; at = categories.get(at).state().parentId()) {
-                if (!categories.containsKey(at)) {
-                    return Optional.empty();
+        return new CategoryTree() {
+            @Override
+            public Optional<List<CategoryId>> pathTo(CategoryId id) {
+                List<CategoryId> path = new ArrayList<>();
+                for (CategoryId at = id; at != null; at = categories.get(at).state().parentId()) {
+                    if (!categories.containsKey(at)) {
+                        return Optional.empty();
+                    }
+                    path.addFirst(at);
                 }
-                path.addFirst(at);
+                return Optional.of(path);
             }
-            return Optional.of(path);
+
+            @Override
+            public int levelsBelow(CategoryId id) {
+                return categories.keySet().stream().map(this::pathTo).flatMap(Optional::stream)
+                        .filter(path -> path.contains(id))
+                        .mapToInt(path -> path.size() - 1 - path.indexOf(id)).max().orElse(0);
+            }
         };
     }
 

@@ -54,6 +54,17 @@ public final class CategoryStore implements AggregateStore<CategoryId, Category,
             )
             select id from up order by depth desc
             """;
+    // How deep the subtree below a category goes (0 for a leaf), bounded like the walk up.
+    private static final String LEVELS_BELOW = """
+            with recursive down (id, depth) as (
+                select id, 0 from category where tenant_id = ? and id = ?
+                union all
+                select c.id, down.depth + 1
+                  from category c join down on c.parent_id = down.id
+                 where c.tenant_id = ? and down.depth < 1000
+            )
+            select max(depth) from down
+            """;
     // Moves of one tenant's categories run one at a time: two concurrent moves (A under B, B under A) could each
     // pass the cycle check on the tree as it was, and together make a cycle. Taken before the category's row lock: a
     // move holding its row while waiting for the tree could deadlock with the move that holds the tree and moves a
@@ -102,7 +113,17 @@ public final class CategoryStore implements AggregateStore<CategoryId, Category,
 
     /** The tenant's tree, read within the transaction. */
     public CategoryTree tree(Transaction transaction, TenantId tenant) {
-        return id -> pathTo(transaction, tenant, id);
+        return new CategoryTree() {
+            @Override
+            public Optional<List<CategoryId>> pathTo(CategoryId id) {
+                return CategoryStore.pathTo(transaction, tenant, id);
+            }
+
+            @Override
+            public int levelsBelow(CategoryId id) {
+                return CategoryStore.levelsBelow(transaction, tenant, id);
+            }
+        };
     }
 
     private static void lockTree(Transaction transaction, TenantId tenant) throws SQLException {
@@ -172,6 +193,20 @@ public final class CategoryStore implements AggregateStore<CategoryId, Category,
                 }
             }
             return path.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(path));
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read the category tree", e);
+        }
+    }
+
+    private static int levelsBelow(Transaction transaction, TenantId tenant, CategoryId id) {
+        try (PreparedStatement select = transaction.connection().prepareStatement(LEVELS_BELOW)) {
+            select.setString(1, tenant.value());
+            select.setObject(2, id.value());
+            select.setString(3, tenant.value());
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
         } catch (SQLException e) {
             throw new DatabaseException("cannot read the category tree", e);
         }

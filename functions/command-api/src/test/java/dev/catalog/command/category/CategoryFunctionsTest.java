@@ -64,6 +64,32 @@ class CategoryFunctionsTest {
     }
 
     @Test
+    void the_tree_is_at_most_ten_levels_deep_counting_what_a_move_brings_along() {
+        String parent = null;
+        List<String> chain = new java.util.ArrayList<>();
+        for (int level = 1; level <= 10; level++) {
+            parent = create("Level-" + level, parent);
+            chain.add(parent);
+        }
+        String top = create("Top", null);
+        create("Below-top", create("Middle", top));  // a subtree of three levels
+        List<String> before = writeModel(tenant);
+
+        Answer eleventh = call(create, sample("CreateCategoryFunction")
+                .body("{\"name\": \"Level 11\", \"parentId\": \"" + chain.get(9) + "\"}"));
+        Answer tooLow = call(update, sample("UpdateCategoryFunction").id(top)
+                .body("{\"parentId\": \"" + chain.get(7) + "\"}"));  // its third level would be level 11
+
+        assertThat(eleventh.status()).as(eleventh.toString()).isEqualTo(422);
+        assertThat(eleventh.code()).isEqualTo("category_too_deep");
+        assertThat(tooLow.status()).as(tooLow.toString()).isEqualTo(422);
+        assertThat(tooLow.code()).isEqualTo("category_too_deep");
+        assertThat(writeModel(tenant)).isEqualTo(before);
+        Answer fits = call(update, sample("UpdateCategoryFunction").id(top).body("{\"parentId\": \"" + chain.get(6) + "\"}"));
+        assertThat(fits.status()).as(fits.toString()).isEqualTo(200);
+    }
+
+    @Test
     void a_category_can_become_a_root_again() {
         String clothing = create("Clothing", null);
         String shoes = create("Shoes", clothing);

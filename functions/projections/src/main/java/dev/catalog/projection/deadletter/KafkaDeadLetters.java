@@ -34,10 +34,16 @@ public final class KafkaDeadLetters implements DeadLetters, AutoCloseable {
 
     private final Properties config;
     private final String topic;
+    private final DeadLetterMetric metric;
     private KafkaProducer<String, String> producer;
 
     public KafkaDeadLetters(KafkaConnection connection, String topic) {
+        this(connection, topic, new DeadLetterMetric("local", System.out));
+    }
+
+    public KafkaDeadLetters(KafkaConnection connection, String topic, DeadLetterMetric metric) {
         this.topic = topic;
+        this.metric = metric;
         this.config = new Properties();
         config.putAll(connection.clientProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -53,7 +59,8 @@ public final class KafkaDeadLetters implements DeadLetters, AutoCloseable {
         KafkaConnection connection = new KafkaConnection(Environment.required("KAFKA_BOOTSTRAP_SERVERS"),
                 KafkaConnection.Authentication.parse(Environment.required("KAFKA_AUTH"), "KAFKA_AUTH"));
         return new KafkaDeadLetters(connection,
-                Environment.optional("DEAD_LETTER_TOPIC").orElse("catalog.dead-letter"));
+                Environment.optional("DEAD_LETTER_TOPIC").orElse("catalog.dead-letter"),
+                new DeadLetterMetric(Environment.optional("AWS_LAMBDA_FUNCTION_NAME").orElse("projection"), System.out));
     }
 
     @Override
@@ -88,6 +95,7 @@ public final class KafkaDeadLetters implements DeadLetters, AutoCloseable {
                 failed.add(letters.get(i).record());
             }
         }
+        metric.record(letters.size() - failed.size(), Instant.now());
         return failed;
     }
 

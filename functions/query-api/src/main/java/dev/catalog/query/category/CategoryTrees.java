@@ -6,9 +6,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -88,7 +90,7 @@ public final class CategoryTrees {
                     children.computeIfAbsent(row.parentId(), parent -> new ArrayList<>()).add(row);
                 }
             }
-            roots = link(topLevel, children, new HashSet<>());
+            roots = link(topLevel, children);
         }
 
         List<CategoryNode> roots() {
@@ -114,20 +116,52 @@ public final class CategoryTrees {
             return path;
         }
 
-        private List<CategoryNode> link(Collection<Row> siblings, Map<String, List<Row>> children, Set<String> onPath) {
-            List<CategoryNode> linked = new ArrayList<>();
-            for (Row row : siblings.stream().sorted(Comparator.comparing(Row::name, String.CASE_INSENSITIVE_ORDER)).toList()) {
-                if (!onPath.add(row.id())) {
-                    continue; // moves applied out of order can make a momentary loop; never recurse into it
+        /**
+         * Builds each node after its children, depth first, with a stack of its own rather than the call stack:
+         * however deep a tree the read model holds, reading it cannot overflow.
+         */
+        private List<CategoryNode> link(Collection<Row> topLevel, Map<String, List<Row>> children) {
+            Deque<Level> stack = new ArrayDeque<>();
+            Set<String> onPath = new HashSet<>();
+            stack.push(new Level(null, byName(topLevel)));
+            while (true) {
+                Level level = stack.peek();
+                if (level.next < level.rows.size()) {
+                    Row row = level.rows.get(level.next++);
+                    // Moves applied out of order can make a momentary loop; never walk into it.
+                    if (onPath.add(row.id())) {
+                        stack.push(new Level(row, byName(children.getOrDefault(row.id(), List.of()))));
+                    }
+                    continue;
                 }
-                List<CategoryNode> below = link(children.getOrDefault(row.id(), List.of()), children, onPath);
-                long count = row.products() + below.stream().mapToLong(CategoryNode::productCount).sum();
-                CategoryNode node = new CategoryNode(row.id(), row.name(), row.version(), count, below);
-                nodes.put(row.id(), node);
-                linked.add(node);
-                onPath.remove(row.id());
+                stack.pop();
+                if (level.row == null) {
+                    return level.linked;
+                }
+                onPath.remove(level.row.id());
+                long count = level.row.products() + level.linked.stream().mapToLong(CategoryNode::productCount).sum();
+                CategoryNode node = new CategoryNode(level.row.id(), level.row.name(), level.row.version(), count,
+                        List.copyOf(level.linked));
+                nodes.put(level.row.id(), node);
+                stack.peek().linked.add(node);
             }
-            return linked;
+        }
+
+        private static List<Row> byName(Collection<Row> rows) {
+            return rows.stream().sorted(Comparator.comparing(Row::name, String.CASE_INSENSITIVE_ORDER)).toList();
+        }
+
+        /** A category being linked (null for the forest itself), its children by name, and those linked so far. */
+        private static final class Level {
+            private final Row row;
+            private final List<Row> rows;
+            private final List<CategoryNode> linked = new ArrayList<>();
+            private int next;
+
+            Level(Row row, List<Row> rows) {
+                this.row = row;
+                this.rows = rows;
+            }
         }
     }
 }

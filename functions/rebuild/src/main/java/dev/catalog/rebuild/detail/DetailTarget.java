@@ -52,8 +52,10 @@ public final class DetailTarget implements ProjectionTarget {
                     }
                 }
             }
-            try (PreparedStatement create = connection.prepareStatement("select create_read_schema(?)")) {
+            // Created, then opened to the projections' role, which dual-writes it from now on.
+            try (PreparedStatement create = connection.prepareStatement("select create_read_schema(?), grant_read_schema(?)")) {
                 create.setString(1, targetName(version));
+                create.setString(2, targetName(version));
                 create.execute();
             }
         });

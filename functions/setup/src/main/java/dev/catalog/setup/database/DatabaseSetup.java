@@ -1,5 +1,6 @@
 package dev.catalog.setup.database;
 
+import dev.catalog.infra.db.DatabaseRole;
 import dev.catalog.platform.secrets.UsernamePassword;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -71,6 +72,24 @@ public final class DatabaseSetup {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare the database for Debezium user " + user.username() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Gives a side's role (created without login by the migrations) its login and its secret's current password.
+     * The secret's username must be the role: a secret naming another user would hand its password to nobody.
+     */
+    public void enableLogin(DatabaseRole role, UsernamePassword user) {
+        if (!role.roleName().equals(user.username())) {
+            throw new IllegalArgumentException("the secret of database role " + role.roleName() + " names user "
+                    + user.username());
+        }
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("alter role " + identifier(role.roleName()) + " login password '"
+                    + Utils.escapeLiteral(null, user.password(), true) + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot give database role " + role.roleName() + " its login: "
                     + e.getMessage(), e);
         }
     }

@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -44,8 +47,16 @@ public final class KafkaTopics {
             short replication = (short) Math.min(MAX_REPLICATION, await(admin.describeCluster().nodes()).size());
             List<NewTopic> missing = topics.stream()
                     .filter(topic -> !existing.contains(topic.name()))
-                    .map(topic -> new NewTopic(topic.name(), Optional.of(topic.partitions()), Optional.of(replication)))
+                    .map(topic -> new NewTopic(topic.name(), Optional.of(topic.partitions()), Optional.of(replication))
+                            .configs(topic.config()))
                     .toList();
+            // Settings are the topic's own, also on a topic an earlier deploy created without them.
+            Map<ConfigResource, Collection<AlterConfigOp>> settings = new HashMap<>();
+            topics.stream().filter(topic -> existing.contains(topic.name()) && !topic.config().isEmpty())
+                    .forEach(topic -> settings.put(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()),
+                            topic.config().entrySet().stream().map(entry -> new AlterConfigOp(
+                                    new ConfigEntry(entry.getKey(), entry.getValue()), AlterConfigOp.OpType.SET)).toList()));
+            await(admin.incrementalAlterConfigs(settings).all());
             if (missing.isEmpty()) {
                 return List.of();
             }

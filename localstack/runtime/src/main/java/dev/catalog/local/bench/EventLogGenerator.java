@@ -115,8 +115,8 @@ final class EventLogGenerator {
         for (int c = 0; c < CATEGORIES_PER_TENANT; c++) {
             CategoryId id = new CategoryId(UUID.randomUUID());
             CategoryId parent = c < 5 ? null : ids.get(random.nextInt(Math.min(c, 10)));
-            CategoryTree tree = candidate -> parents.containsKey(candidate) || ids.contains(candidate)
-                    ? Optional.of(List.of(candidate)) : Optional.empty();
+            CategoryTree tree = CategoryTree.ofPaths(candidate -> parents.containsKey(candidate) || ids.contains(candidate)
+                    ? Optional.of(List.of(candidate)) : Optional.empty());
             CategoryEvent created = accepted(Category.create(tenant, id, new CategoryName("Category " + c + " " + word()), parent, tree, now));
             batch.category(created.category());
             batch.event(created);
@@ -127,7 +127,7 @@ final class EventLogGenerator {
     }
 
     private void history(TenantId tenant, List<CategoryId> categories, int eventsPerProduct, Batch batch) throws SQLException {
-        CategoryTree tree = id -> categories.contains(id) ? Optional.of(List.of(id)) : Optional.empty();
+        CategoryTree tree = CategoryTree.ofPaths(id -> categories.contains(id) ? Optional.of(List.of(id)) : Optional.empty());
         ProductId id = new ProductId(UUID.randomUUID());
         ProductEvent created = accepted(Product.create(tenant, new NewProduct(id, new Sku("SKU-" + id.value().toString().substring(0, 13)), null,
                 new ProductName(word() + " " + word() + " " + word()), new Description("A " + word().toLowerCase() + " product for the benchmark."),

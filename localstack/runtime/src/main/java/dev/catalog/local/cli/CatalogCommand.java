@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
                 + "the functions of template.yaml behind the HTTP API (127.0.0.1:3000) and an AWS-compatible endpoint (127.0.0.1:4566), "
                 + "with a console in the browser (127.0.0.1:3001).",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, TokenCommand.class, InvokeCommand.class,
-                SeedCommand.class, RebuildCommand.class, RollbackCommand.class, ProjectionsCommand.class, BenchCommand.class,
+                SeedCommand.class, RebuildCommand.class, RollbackCommand.class, ProjectionsCommand.class, DeadLettersCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CatalogCommand implements Runnable {
 

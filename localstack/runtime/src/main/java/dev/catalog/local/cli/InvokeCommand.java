@@ -43,7 +43,8 @@ final class InvokeCommand implements Callable<Integer> {
         PrintStream response = System.out;
         System.setOut(System.err);
         try (FunctionHost host = new FunctionHost(LocalStack.template(settings),
-                FunctionHostSettings.local(settings.layout().dataDir("invoke")).withVariables(LocalStack.functionVariables(settings.ports())))) {
+                FunctionHostSettings.local(settings.layout().dataDir("invoke")).withVariables(LocalStack.functionVariables(settings.ports()))
+                        .withSecretStandIns(LocalStack.secretStandIns(settings.ports())))) {
             InvocationResult result = host.invoke(function, payload);
             ObjectMapper json = new ObjectMapper();
             System.err.printf("%s %s in %d ms%s%n", function, result instanceof InvocationResult.Success ? "returned" : "failed",

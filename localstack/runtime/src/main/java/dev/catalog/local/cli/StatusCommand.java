@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
 @Command(name = "status", description = "Show each service, endpoint and projection of the running local stack.")
 final class StatusCommand implements Callable<Integer> {
 
+    /** The runtime answers within a few seconds whatever is down (each component gets 4 s); this is a wide margin. */
+    private static final Duration ANSWER_TIME = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -38,9 +40,19 @@ final class StatusCommand implements Callable<Integer> {
             }
             return 3;
         }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(LocalStack.statusUrl(running.get().ports())).timeout(Duration.ofSeconds(15)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(LocalStack.statusUrl(running.get().ports())).timeout(ANSWER_TIME).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            // The runtime's process is alive (checked above) but its endpoint does not answer: say so, no stack trace.
+            String problem = "the runtime (pid " + running.get().pid() + ") did not answer on "
+                    + LocalStack.statusUrl(running.get().ports()) + " within " + ANSWER_TIME.toSeconds() + " s: " + e;
+            System.out.println(json ? JSON.writeValueAsString(Map.of("running", true, "answered", false, "error", problem))
+                    : "Catalog is running, but " + problem + "; see .local/logs/");
+            return 4;
+        }
         if (json) {
             System.out.println(response.body());
             return 0;
@@ -61,10 +73,13 @@ final class StatusCommand implements Callable<Integer> {
                             : String.format("newest heartbeat %.1f s old", projection.heartbeatAgeSeconds()));
         }
         System.out.println();
+        System.out.printf("  Dead letters     %s%n", status.deadLetters() == null ? "? (Kafka did not answer)"
+                : status.deadLetters() == 0 ? "none" : status.deadLetters() + " records: ./catalog dead-letters lists them");
+        System.out.println();
         System.out.println("  Event source mappings");
         for (StackStatus.EventSource source : status.eventSources()) {
-            System.out.printf("    %-26s %-9s lag %-7d retries %-4d to failure topic %-4d last batch %s (%s)%n",
-                    source.function(), source.state(), source.lag(), source.retries(), source.recordsSentToDestination(),
+            System.out.printf("    %-26s %-9s lag %-7s retries %-4d to failure topic %-4d last batch %s (%s)%n",
+                    source.function(), source.state(), source.lag() == null ? "?" : source.lag(), source.retries(), source.recordsSentToDestination(),
                     source.lastBatchAt() == null ? "never" : source.lastBatchAt(), source.lastOutcome() == null ? "-" : source.lastOutcome());
         }
         System.out.println();

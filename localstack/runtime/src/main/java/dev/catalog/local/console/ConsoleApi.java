@@ -99,7 +99,7 @@ final class ConsoleApi implements HttpHandler {
         answer.set("status", ConsoleHttp.JSON.valueToTree(sources.status().get()));
         ObjectNode deadLetters = answer.putObject("deadLetters");
         try {
-            deadLetters.put("records", DeadLetters.count(sources.kafkaBootstrapServers()));
+            deadLetters.put("records", new dev.catalog.local.deadletters.DeadLetterTopic(sources.kafkaBootstrapServers()).count());
         } catch (Exception e) {
             deadLetters.put("error", "Kafka did not say: " + e.getMessage());
         }

@@ -87,6 +87,11 @@ public final class EventSourceMappings implements AutoCloseable {
                 .snapshot(closed ? List.of() : lag(mapping.definition()))).toList();
     }
 
+    /** Every mapping as its poller knows it, without asking the cluster: for when the cluster does not answer. */
+    public List<MappingStatus> statusWithoutLag() {
+        return mappings.stream().map(mapping -> mapping.progress().snapshot(List.of())).toList();
+    }
+
     /**
      * Disables or enables the mappings of one function, as Lambda's {@code UpdateEventSourceMapping} with
      * {@code Enabled} does: a disabled mapping stops polling (its running invocation finishes and is committed) and

@@ -26,7 +26,7 @@ import org.apache.kafka.common.header.Header;
  * A null key is left out, as in AWS's samples; so is a null value (a tombstone), which AWS does not document.
  * Headers are always there, an empty list when the record has none (as in the on-failure destination's sample).
  */
-final class KafkaEvents {
+public final class KafkaEvents {
 
     static final String EVENT_SOURCE = "aws:kafka";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,13 +37,14 @@ final class KafkaEvents {
     private final String bootstrapServers;
     private final int envelopeSize;
 
-    KafkaEvents(String eventSourceArn, String bootstrapServers) {
+    public KafkaEvents(String eventSourceArn, String bootstrapServers) {
         this.eventSourceArn = eventSourceArn;
         this.bootstrapServers = bootstrapServers;
         this.envelopeSize = json(event(Map.of())).length;
     }
 
-    byte[] write(List<ConsumerRecord<byte[], byte[]>> records) {
+    /** The event of these records, as the mapping hands it to the function. */
+    public byte[] write(List<ConsumerRecord<byte[], byte[]>> records) {
         Map<String, List<EventRecord>> byPartition = new LinkedHashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             byPartition.computeIfAbsent(partitionKey(record), key -> new ArrayList<>()).add(eventRecord(record));

@@ -164,12 +164,20 @@ final class ExecutionEnvironment implements AutoCloseable {
     }
 
     /**
-     * template.yaml's variables, then what the Lambda service sets: the host's variables (credentials, endpoints)
-     * and the reserved ones, which a function cannot override.
+     * template.yaml's variables, then what the Lambda service sets: the host's variables (credentials, endpoints),
+     * what stands in for the secrets the template's variables name, and the reserved ones, which a function cannot
+     * override.
      */
     private Map<String, String> variables(Path root) {
         Map<String, String> variables = new LinkedHashMap<>(function.environment());
         variables.putAll(settings.variables());
+        function.environment().forEach((name, value) -> {
+            Map<String, String> standIn = settings.secretStandIns().get(value);
+            if (standIn != null) {
+                variables.put(name, "");
+                variables.putAll(standIn);
+            }
+        });
         variables.put("AWS_REGION", settings.region());
         variables.put("AWS_DEFAULT_REGION", settings.region());
         variables.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime());

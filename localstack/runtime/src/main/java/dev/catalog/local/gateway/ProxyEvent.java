@@ -63,7 +63,9 @@ record ProxyEvent(String version, String routeKey, String rawPath, String rawQue
         String path = request.decodedPath();
         Optional<String> contentType = request.header("content-type");
         boolean hasBody = request.body().length > 0;
-        boolean binary = hasBody && !isText(contentType);
+        // Bytes that are not UTF-8 cannot travel in the event's JSON string without being replaced by U+FFFD, which
+        // the function could not tell from a character the client sent: they travel base64 encoded, as binary does.
+        boolean binary = hasBody && (!isText(contentType) || !isUtf8(request.body()));
         String host = request.host().replaceFirst(":\\d+$", "");
         return new ProxyEvent(
                 "2.0",
@@ -141,6 +143,15 @@ record ProxyEvent(String version, String routeKey, String rawPath, String rawQue
 
     private static String body(byte[] body, boolean binary) {
         return binary ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8);
+    }
+
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            return false;
+        }
     }
 
     /** The content types API Gateway passes as text, as measured against AWS by the ministack project. */

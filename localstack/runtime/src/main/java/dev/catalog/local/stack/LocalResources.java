@@ -1,8 +1,10 @@
 package dev.catalog.local.stack;
 
+import dev.catalog.infra.db.DatabaseRole;
 import dev.catalog.local.auth.LocalTokenIssuer;
 import dev.catalog.local.functions.FunctionHostSettings;
 import dev.catalog.local.template.IntrinsicResolver;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +19,9 @@ import java.util.Set;
  * over the template's: the values here keep what the template computes from them (DB_URL, OPENSEARCH_URL) local.
  */
 final class LocalResources implements IntrinsicResolver {
+
+    /** The database's master user secret ({@code Database.MasterUserSecret.SecretArn}), stood in for locally. */
+    static final String MASTER_SECRET_ARN = arn("secretsmanager", "secret:catalog-local-database");
 
     private final Map<String, String> parameters;
     private final Map<String, String> resources;
@@ -37,17 +42,22 @@ final class LocalResources implements IntrinsicResolver {
      */
     static LocalResources forStack(StackPorts ports, Set<String> functions) {
         String kafka = "127.0.0.1:" + ports.kafka();
+        Map<String, String> resources = new HashMap<>();
+        // The local Kafka broker, which every MSK event's Stream stands for.
+        resources.put("Kafka", arn("kafka", "cluster/catalog-local-kafka/00000000-0000-0000-0000-000000000000-1"));
+        for (DatabaseRole role : DatabaseRole.values()) {
+            resources.put(role.secret(), secretArn(role));
+        }
         return new LocalResources(
                 Map.of(
                         "Stage", "local",
                         "JwtIssuer", LocalTokenIssuer.ISSUER,
                         "JwtAudience", LocalTokenIssuer.AUDIENCE),
-                // The local Kafka broker, which every MSK event's Stream stands for.
-                Map.of("Kafka", arn("kafka", "cluster/catalog-local-kafka/00000000-0000-0000-0000-000000000000-1")),
+                resources,
                 Map.of(
                         "Database.Endpoint.Address", "127.0.0.1",
                         "Database.Endpoint.Port", Integer.toString(ports.postgres()),
-                        "Database.MasterUserSecret.SecretArn", arn("secretsmanager", "secret:catalog-local-database"),
+                        "Database.MasterUserSecret.SecretArn", MASTER_SECRET_ARN,
                         "SearchDomain.DomainEndpoint", "127.0.0.1:" + ports.openSearch(),
                         "CatalogSetup.KafkaBootstrapServersIam", kafka,
                         "CatalogSetup.KafkaBootstrapServersScram", kafka),
@@ -86,6 +96,11 @@ final class LocalResources implements IntrinsicResolver {
             return Optional.of(functions.contains(logicalId) ? functionArn(logicalId) : arn("local", logicalId));
         }
         return Optional.of(logicalId + "." + attribute);
+    }
+
+    /** What {@code !Ref} of a database role's secret gives locally; the function host stands in for it. */
+    static String secretArn(DatabaseRole role) {
+        return arn("secretsmanager", "secret:catalog-local-" + role.roleName());
     }
 
     private static String functionArn(String logicalId) {

@@ -1,5 +1,8 @@
 package dev.catalog.local.stack;
 
+import dev.catalog.infra.db.DatabaseRole;
+import dev.catalog.infra.kafka.CatalogTopics;
+import dev.catalog.infra.kafka.KafkaTopic;
 import dev.catalog.local.auth.LocalSigningKey;
 import dev.catalog.local.awsapi.LocalAwsEndpoint;
 import dev.catalog.local.auth.LocalTokenIssuer;
@@ -13,13 +16,13 @@ import dev.catalog.local.functions.FunctionHostSettings;
 import dev.catalog.local.gateway.LocalHttpApi;
 import dev.catalog.local.gateway.LocalHttpApiSettings;
 import dev.catalog.local.gateway.RouteTable;
+import dev.catalog.local.process.Supervisor;
 import dev.catalog.local.services.debezium.DebeziumServer;
 import dev.catalog.local.services.debezium.DebeziumStatus;
-import dev.catalog.infra.kafka.CatalogTopics;
 import dev.catalog.local.services.kafka.KafkaBroker;
-import dev.catalog.infra.kafka.KafkaTopic;
 import dev.catalog.local.services.opensearch.OpenSearchNode;
 import dev.catalog.local.services.opensearch.OpenSearchSettings;
+import dev.catalog.local.services.postgres.DatabaseLogins;
 import dev.catalog.local.services.postgres.Migrations;
 import dev.catalog.local.services.postgres.PostgresConnection;
 import dev.catalog.local.services.postgres.PostgresServer;
@@ -55,10 +58,12 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private PostgresServer postgres;
-    private KafkaBroker kafka;
+    // Supervised: a service that dies is started again (with backoff). Everything else reaches them by their
+    // fixed ports, never through an instance, so a restart changes nothing for the rest of the stack.
+    private Supervisor<PostgresServer> postgres;
+    private Supervisor<KafkaBroker> kafka;
     private DebeziumServer debezium;
-    private OpenSearchNode openSearch;
+    private Supervisor<OpenSearchNode> openSearch;
     private FunctionHost functions;
     private LocalHttpApi httpApi;
     private LocalAwsEndpoint awsEndpoint;
@@ -86,30 +91,35 @@ public final class LocalStack implements AutoCloseable {
         if (settings.fresh()) {
             wipe(settings.layout().root().resolve("data"));
         }
-        postgres = timed("PostgreSQL", () -> PostgresServer.start(settings.layout(), ports.postgres(),
-                settings.fresh() ? PostgresServer.ExistingData.WIPE : PostgresServer.ExistingData.KEEP));
+        // Only the first start may wipe: a restart after a crash recovers the data the crash left.
+        java.util.concurrent.atomic.AtomicBoolean wipe = new java.util.concurrent.atomic.AtomicBoolean(settings.fresh());
+        postgres = timed("PostgreSQL", () -> Supervisor.start("PostgreSQL", () -> PostgresServer.start(settings.layout(),
+                ports.postgres(), wipe.getAndSet(false) ? PostgresServer.ExistingData.WIPE : PostgresServer.ExistingData.KEEP)));
         started.push(postgres);
-        int migrations = Migrations.apply(postgres.connection());
+        int migrations = Migrations.apply(database());
         log.info("database schema up to date ({} migrations applied now)", migrations);
+        DatabaseLogins.enable(postgres.connection());
 
-        kafka = timed("Kafka", () -> KafkaBroker.start(settings.layout(), ports.kafka(), ports.kafkaController()));
+        kafka = timed("Kafka", () -> Supervisor.start("Kafka",
+                () -> KafkaBroker.start(settings.layout(), ports.kafka(), ports.kafkaController())));
         started.push(kafka);
-        kafka.ensureTopics(CatalogTopics.all());
+        KafkaBroker broker = kafka.current().orElseThrow();
+        broker.ensureTopics(CatalogTopics.all());
 
         debezium = timed("Debezium Server", () -> DebeziumServer.start(new DebeziumServer.Settings(
-                settings.layout(), ports.debezium(), postgres.connection(), kafka.bootstrapServers())));
+                settings.layout(), ports.debezium(), database(), kafkaBootstrapServers())));
         started.push(debezium);
 
-        openSearch = timed("OpenSearch", () -> OpenSearchNode.start(
-                OpenSearchSettings.forStack(settings.layout(), ports.openSearch(), ports.openSearchTransport())));
+        openSearch = timed("OpenSearch", () -> Supervisor.start("OpenSearch", () -> OpenSearchNode.start(
+                OpenSearchSettings.forStack(settings.layout(), ports.openSearch(), ports.openSearchTransport()))));
         started.push(openSearch);
-        prepareSearchIndices(openSearch.baseUri());
+        prepareSearchIndices(openSearchUrl());
 
         LocalSigningKey signingKey = LocalSigningKey.loadOrCreate(settings.layout().dataDir("auth"));
         tokens = new LocalTokenIssuer(signingKey, Clock.systemUTC());
         SamTemplate template = template(settings);
         functions = new FunctionHost(template, FunctionHostSettings.local(settings.layout().dataDir("functions"))
-                .withVariables(functionVariables(ports)));
+                .withVariables(functionVariables(ports)).withSecretStandIns(secretStandIns(ports)));
         started.push(functions);
         try {
             httpApi = LocalHttpApi.start(RouteTable.of(template), functions,
@@ -123,9 +133,9 @@ public final class LocalStack implements AutoCloseable {
         List<MappingDefinition> mappings = MappingDefinition.of(template);
         // Destination topics exist before the mappings start, as MSK requires; partitioned like the source topic,
         // since Lambda produces each failed record with its own key.
-        kafka.ensureTopics(MappingDefinition.failureTopics(mappings).stream()
+        broker.ensureTopics(MappingDefinition.failureTopics(mappings).stream()
                 .map(topic -> new KafkaTopic(topic, CatalogTopics.EVENT_PARTITIONS)).toList());
-        eventSources = EventSourceMappings.start(mappings, functions, EventSourceSettings.local(kafka.bootstrapServers()));
+        eventSources = EventSourceMappings.start(mappings, functions, EventSourceSettings.local(kafkaBootstrapServers()));
         started.push(eventSources);
 
         awsEndpoint = LocalAwsEndpoint.start(new LocalAwsEndpoint.Settings("127.0.0.1", ports.aws(),
@@ -165,10 +175,6 @@ public final class LocalStack implements AutoCloseable {
         PostgresConnection database = PostgresServer.connectionOnPort(ports.postgres());
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("DB_URL", database.jdbcUrl());
-        variables.put("DB_USER", database.user());
-        variables.put("DB_PASSWORD", database.password());
-        // In AWS the credentials come from Aurora's managed secret; here they are given: no secret to read.
-        variables.put("DB_SECRET_ARN", "");
         // One environment serves concurrent requests locally (Lambda would start more environments instead).
         variables.put("DB_POOL_SIZE", "8");
         variables.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ports.kafka());
@@ -177,6 +183,21 @@ public final class LocalStack implements AutoCloseable {
         variables.put("OPENSEARCH_AUTH", "none");
         variables.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + ports.aws());
         return variables;
+    }
+
+    /**
+     * The database credentials standing in for the secrets template.yaml gives the functions as {@code DB_SECRET_ARN}:
+     * each side's role (its own secret in AWS), and the owner for the master user's secret (rebuilds, setup).
+     */
+    public static Map<String, Map<String, String>> secretStandIns(StackPorts ports) {
+        PostgresConnection owner = PostgresServer.connectionOnPort(ports.postgres());
+        Map<String, Map<String, String>> standIns = new LinkedHashMap<>();
+        standIns.put(LocalResources.MASTER_SECRET_ARN, Map.of("DB_USER", owner.user(), "DB_PASSWORD", owner.password()));
+        for (DatabaseRole role : DatabaseRole.values()) {
+            // Trusted on loopback: the password is never checked, the role is what limits the function.
+            standIns.put(LocalResources.secretArn(role), Map.of("DB_USER", role.roleName(), "DB_PASSWORD", role.roleName()));
+        }
+        return standIns;
     }
 
     /** template.yaml as the local stack on {@code ports} runs it. */
@@ -210,11 +231,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public PostgresConnection database() {
-        return postgres.connection();
+        return PostgresServer.connectionOnPort(settings.ports().postgres());
     }
 
     public String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+        return KafkaBroker.bootstrapServers(settings.ports().kafka());
     }
 
     public DebeziumServer debezium() {
@@ -226,7 +247,23 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public URI openSearchUrl() {
-        return openSearch.baseUri();
+        return OpenSearchNode.baseUri(settings.ports().openSearch());
+    }
+
+    /** The supervised service processes, in start order: what runs, what is down and since when, restarts. */
+    public List<Supervisor.Status> processes() {
+        return List.of(postgres.status(), kafka.status(), debezium.status().process(), openSearch.status());
+    }
+
+    /** The supervisor of each service process, by the name {@link #processes()} gives it; for fault tests. */
+    public Supervisor<?> supervisor(String name) {
+        return switch (name) {
+            case "PostgreSQL" -> postgres;
+            case "Kafka" -> kafka;
+            case "OpenSearch" -> openSearch;
+            default -> throw new IllegalArgumentException("no supervised service " + name
+                    + " (Debezium Server has its own: debezium())");
+        };
     }
 
     public FunctionHost functions() {

@@ -7,13 +7,18 @@ import java.util.Map;
 /**
  * What {@code ./catalog status} shows: every service with its endpoint and state, and every projection version
  * with how far it has got. Serialized as the JSON of {@code ./catalog status --json}.
+ *
+ * @param deadLetters the records on the dead-letter topic ({@code ./catalog dead-letters} lists them); null when
+ *                    Kafka did not answer
  */
 public record StackStatus(Instant at, List<Service> services, List<Projection> projections, List<EventSource> eventSources,
-                          List<Function> functions) {
+                          List<Function> functions, Long deadLetters) {
 
     /**
-     * @param state   up, down, or the service's own word for it (RUNNING, green...)
-     * @param details what else is worth knowing (slot lag, restarts, topics...)
+     * @param state   up, down, or the service's own word for it (RUNNING, green...); {@code no answer} when it did not
+     *                answer within the probe's time
+     * @param details what else is worth knowing (slot lag, topics...); for a supervised process its supervisor's
+     *                view: {@code process} (RUNNING, RESTARTING), {@code since}, {@code restarts}, {@code lastExit}
      */
     public record Service(String name, String endpoint, String state, Map<String, Object> details) {
     }
@@ -28,8 +33,9 @@ public record StackStatus(Instant at, List<Service> services, List<Projection> p
                              long eventsApplied, Instant lastAppliedAt, Long eventsBehind, Double heartbeatAgeSeconds) {
     }
 
+    /** @param lag records not processed yet; null when Kafka did not answer */
     public record EventSource(String function, String consumerGroup, String state, Instant lastBatchAt, String lastOutcome,
-                              long retries, long recordsSentToDestination, long lag) {
+                              long retries, long recordsSentToDestination, Long lag) {
     }
 
     /**

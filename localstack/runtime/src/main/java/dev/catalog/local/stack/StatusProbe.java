@@ -1,7 +1,8 @@
 package dev.catalog.local.stack;
 
-import dev.catalog.local.eventsources.EventSourceMappings;
 import dev.catalog.local.eventsources.MappingStatus;
+import dev.catalog.local.deadletters.DeadLetterTopic;
+import dev.catalog.local.process.Supervisor;
 import dev.catalog.local.services.debezium.DebeziumStatus;
 import dev.catalog.local.services.postgres.PostgresConnection;
 import java.net.URI;
@@ -20,13 +21,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
-/** Looks at each component of a running stack, the way a person checking on it would: by asking it. */
+/**
+ * Looks at each component of a running stack, the way a person checking on it would: by asking it. Every question
+ * is asked at once and waited for at most {@link #ANSWER_TIME}, so the status always answers, whatever is down: a
+ * component that does not answer in time is shown as such, never as a failed status.
+ */
 final class StatusProbe {
 
+    static final Duration ANSWER_TIME = Duration.ofSeconds(4);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final LocalStack stack;
@@ -36,20 +47,91 @@ final class StatusProbe {
     }
 
     StackStatus probe() {
-        List<StackStatus.Service> services = new ArrayList<>();
-        services.add(new StackStatus.Service("HTTP API", stack.apiUrl().toString(), httpState(stack.apiUrl()), Map.of()));
-        services.add(new StackStatus.Service("AWS endpoint", stack.awsEndpoint().url().toString(), "up",
-                Map.of("apis", "Step Functions, Lambda")));
-        services.add(new StackStatus.Service("Console", stack.consoleUrl().toString(), httpState(stack.consoleUrl()), Map.of()));
-        services.add(postgres(stack.database()));
-        services.add(kafka(stack.kafkaBootstrapServers()));
-        services.add(debezium(stack.debeziumStatus(), stack.settings().ports().debezium()));
-        services.add(openSearch(stack.openSearchUrl()));
-        List<StackStatus.EventSource> sources = eventSources(stack.eventSources());
-        List<StackStatus.Function> functions = stack.functions().metrics().stream()
-                .map(totals -> new StackStatus.Function(totals.function(), totals.invocations(), totals.errors(), totals.billedMillis()))
-                .toList();
-        return new StackStatus(Instant.now(), services, projections(stack.database(), sources), sources, functions);
+        // Not closed by try-with-resources: close() would wait for a question that hangs; shutdownNow() does not.
+        ExecutorService askers = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            long deadline = System.nanoTime() + ANSWER_TIME.toNanos();
+            Map<String, Supervisor.Status> processes = new LinkedHashMap<>();
+            stack.processes().forEach(process -> processes.put(process.name(), process));
+            Future<StackStatus.Service> api = askers.submit(() ->
+                    new StackStatus.Service("HTTP API", stack.apiUrl().toString(), httpState(stack.apiUrl()), Map.of()));
+            Future<StackStatus.Service> console = askers.submit(() ->
+                    new StackStatus.Service("Console", stack.consoleUrl().toString(), httpState(stack.consoleUrl()), Map.of()));
+            Future<StackStatus.Service> postgres = askers.submit(() -> postgres(stack.database()));
+            Future<StackStatus.Service> kafka = askers.submit(() -> kafka(stack.kafkaBootstrapServers()));
+            Future<StackStatus.Service> debezium = askers.submit(() ->
+                    debezium(stack.debeziumStatus(), stack.settings().ports().debezium()));
+            Future<StackStatus.Service> openSearch = askers.submit(() -> openSearch(stack.openSearchUrl()));
+            Future<List<StackStatus.EventSource>> sources = askers.submit(() -> eventSources(stack.eventSources().status()));
+            Future<Long> deadLetters = askers.submit(() -> new DeadLetterTopic(stack.kafkaBootstrapServers()).count());
+
+            List<StackStatus.Service> services = new ArrayList<>();
+            services.add(answer(api, deadline, () -> unanswered("HTTP API", stack.apiUrl().toString())));
+            services.add(new StackStatus.Service("AWS endpoint", stack.awsEndpoint().url().toString(), "up",
+                    Map.of("apis", "Step Functions, Lambda")));
+            services.add(answer(console, deadline, () -> unanswered("Console", stack.consoleUrl().toString())));
+            services.add(supervised(answer(postgres, deadline, () -> unanswered("PostgreSQL", stack.database().jdbcUrl())),
+                    processes.get("PostgreSQL")));
+            services.add(supervised(answer(kafka, deadline, () -> unanswered("Kafka", stack.kafkaBootstrapServers())),
+                    processes.get("Kafka")));
+            services.add(supervised(answer(debezium, deadline, () -> unanswered("Debezium Server",
+                    "http://127.0.0.1:" + stack.settings().ports().debezium())), processes.get("Debezium Server")));
+            services.add(supervised(answer(openSearch, deadline, () -> unanswered("OpenSearch", stack.openSearchUrl().toString())),
+                    processes.get("OpenSearch")));
+            List<StackStatus.EventSource> eventSources = answer(sources, deadline,
+                    () -> eventSources(stack.eventSources().statusWithoutLag()).stream().map(StatusProbe::withoutLag).toList());
+            Future<List<StackStatus.Projection>> projections = askers.submit(() -> projections(stack.database(), eventSources));
+            List<StackStatus.Function> functions = stack.functions().metrics().stream()
+                    .map(totals -> new StackStatus.Function(totals.function(), totals.invocations(), totals.errors(),
+                            totals.billedMillis()))
+                    .toList();
+            return new StackStatus(Instant.now(), services,
+                    answer(projections, System.nanoTime() + ANSWER_TIME.toNanos(), List::of), eventSources, functions,
+                    answer(deadLetters, deadline, () -> null));
+        } finally {
+            askers.shutdownNow();
+        }
+    }
+
+    /** The answer if it came before the deadline, {@code late} if not; the question goes on alone, then ends. */
+    private static <T> T answer(Future<T> question, long deadline, java.util.function.Supplier<T> late) {
+        try {
+            return question.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            question.cancel(true);
+            return late.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return late.get();
+        }
+    }
+
+    private static StackStatus.Service unanswered(String name, String endpoint) {
+        return new StackStatus.Service(name, endpoint, "no answer",
+                Map.of("error", "no answer within " + ANSWER_TIME.toSeconds() + " s"));
+    }
+
+    /**
+     * Adds what the supervisor knows: whether the process runs or is being started again, since when, how often it
+     * was restarted and why it last went down. A process being started again is down, whatever a probe says.
+     */
+    private static StackStatus.Service supervised(StackStatus.Service probed, Supervisor.Status process) {
+        if (process == null) {
+            return probed;
+        }
+        Map<String, Object> details = new LinkedHashMap<>(probed.details());
+        details.put("process", process.state().name());
+        details.put("since", process.since().toString());
+        details.put("restarts", process.restarts());
+        process.pid().ifPresent(pid -> details.put("pid", pid));
+        process.lastExit().ifPresent(exit -> details.put("lastExit", exit));
+        String state = process.state() == Supervisor.State.RUNNING ? probed.state() : "down";
+        return new StackStatus.Service(probed.name(), probed.endpoint(), state, details);
+    }
+
+    private static StackStatus.EventSource withoutLag(StackStatus.EventSource source) {
+        return new StackStatus.EventSource(source.function(), source.consumerGroup(), source.state(), source.lastBatchAt(),
+                source.lastOutcome(), source.retries(), source.recordsSentToDestination(), null);
     }
 
     private static StackStatus.Service postgres(PostgresConnection database) {
@@ -77,13 +159,13 @@ final class StatusProbe {
     private static StackStatus.Service debezium(DebeziumStatus status, int port) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("health", status.health().name());
-        details.put("restarts", status.restarts());
         status.slot().ifPresent(slot -> {
             details.put("slot", slot.name());
             details.put("slotActive", slot.active());
             details.put("slotLagBytes", slot.lagBytes());
         });
-        return new StackStatus.Service("Debezium Server", "http://127.0.0.1:" + port, status.state().name(), details);
+        return new StackStatus.Service("Debezium Server", "http://127.0.0.1:" + port,
+                status.process().state() == Supervisor.State.RUNNING ? status.health().name() : "down", details);
     }
 
     private static StackStatus.Service openSearch(URI baseUri) {
@@ -118,7 +200,7 @@ final class StatusProbe {
                 String status = rows.getString("status");
                 Long behind = "LIVE".equals(status) ? sources.stream()
                         .filter(source -> source.function().equals(FUNCTIONS.get(projection)))
-                        .map(StackStatus.EventSource::lag).findFirst().orElse(null) : null;
+                        .map(StackStatus.EventSource::lag).filter(java.util.Objects::nonNull).findFirst().orElse(null) : null;
                 Timestamp heartbeat = rows.getTimestamp("last_heartbeat_at");
                 projections.add(new StackStatus.Projection(projection, rows.getInt("version"), status,
                         rows.getString("target"), rows.getLong("last_sequence"), rows.getLong("events"),
@@ -131,8 +213,8 @@ final class StatusProbe {
         return projections;
     }
 
-    private static List<StackStatus.EventSource> eventSources(EventSourceMappings mappings) {
-        return mappings.status().stream()
+    private static List<StackStatus.EventSource> eventSources(List<MappingStatus> mappings) {
+        return mappings.stream()
                 .map(mapping -> new StackStatus.EventSource(mapping.function(), mapping.consumerGroup(), mapping.state().name(),
                         mapping.lastBatchAt().orElse(null), mapping.lastOutcome().orElse(null), mapping.retries(),
                         mapping.recordsSentToDestination(),

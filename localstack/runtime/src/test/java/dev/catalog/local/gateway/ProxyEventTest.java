@@ -85,6 +85,14 @@ class ProxyEventTest {
     }
 
     @Test
+    void passes_a_text_body_that_is_not_utf_8_base64_encoded_rather_than_with_replacement_characters() throws IOException {
+        byte[] latin1 = "{\"name\":\"Caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(bodyOf("application/json", latin1))
+                .isEqualTo(List.of(Base64.getEncoder().encodeToString(latin1), "true"));
+    }
+
+    @Test
     void decodes_the_raw_path_except_for_escaped_percent_signs() throws IOException {
         JsonNode event = json(ProxyEvent.of(request("/my/caf%C3%A9%252E", "", Map.of(), new byte[0]),
                 new RouteMatch(MY_PATH, Map.of("part", "café%2E")), Optional.empty(), "catalogapi", "000000000000"));

@@ -4,6 +4,7 @@ import dev.catalog.local.process.JavaRuntime;
 import dev.catalog.local.process.ManagedProcess;
 import dev.catalog.local.process.ProcessSpec;
 import dev.catalog.local.process.ServiceStartException;
+import dev.catalog.local.process.Supervisor;
 import dev.catalog.local.process.StackLayout;
 import dev.catalog.local.services.Distribution;
 import dev.catalog.local.services.debezium.DebeziumStatus.Health;
@@ -18,18 +19,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Debezium Server streaming the outbox to Kafka, run from the shared, read-only distribution with the JVM this
@@ -37,25 +33,16 @@ import org.slf4j.LoggerFactory;
  * repository's {@code debezium-server/application.properties}. Hosts, ports and credentials reach it as
  * environment variables, exactly as in the ECS task.
  *
- * <p>Supervised: Debezium Server exits when its connector fails for good (a stale offset, a lost slot), and its
- * health endpoint stays UP while PostgreSQL is down. An exit nobody asked for is followed by a restart after a
- * growing pause; after {@value #MAX_CONSECUTIVE_CRASHES} crashes in a row, each within {@link #STABLE_RUN} of its
- * start, the supervisor gives up and reports {@link State#FAILED}.
+ * <p>Supervised ({@link Supervisor}): Debezium Server exits when its connector fails for good (a stale offset, a
+ * lost slot, Kafka gone), and its health endpoint stays UP while PostgreSQL is down. An exit nobody asked for is
+ * followed by a new start after a growing pause, as ECS restarts the task.
  */
 public final class DebeziumServer implements AutoCloseable {
 
-    /** What the supervisor is doing with the process. */
-    public enum State { RUNNING, RESTARTING, FAILED, STOPPED }
-
     private static final String SERVICE = "debezium";
     private static final String HOST = "127.0.0.1";
-    private static final int MAX_CONSECUTIVE_CRASHES = 5;
-    private static final Duration STABLE_RUN = Duration.ofMinutes(1);
-    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-    private static final Logger log = LoggerFactory.getLogger(DebeziumServer.class);
 
     /**
      * Where Debezium Server runs and what it connects to.
@@ -96,21 +83,30 @@ public final class DebeziumServer implements AutoCloseable {
         }
     }
 
+    /** One run of the process, from its start to its exit. */
+    private record Run(ManagedProcess process) implements Supervisor.Supervised {
+
+        @Override
+        public CompletableFuture<?> onExit() {
+            return process.onExit();
+        }
+
+        @Override
+        public long pid() {
+            return process.pid();
+        }
+
+        @Override
+        public void close() {
+            process.stop();
+        }
+    }
+
     private final Settings settings;
     private final DebeziumConfiguration configuration;
     private final ProcessSpec spec;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    // Restarts wait on this thread, and exit notifications run here, never on the JDK's process reaper thread.
-    private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("debezium-supervisor").daemon().factory());
-    private final Object lock = new Object();
-
-    // Written under lock; read without it so that status() never waits for a start in progress.
-    private volatile ManagedProcess process;
-    private volatile State state = State.STOPPED;
-    private volatile int restarts;
-    private Instant runningSince = Instant.MIN;
-    private int consecutiveCrashes;
+    private Supervisor<Run> supervisor;
 
     private DebeziumServer(Settings settings) {
         this.settings = settings;
@@ -121,15 +117,8 @@ public final class DebeziumServer implements AutoCloseable {
     /** Starts Debezium Server and waits until its health endpoint says UP; from then on it is supervised. */
     public static DebeziumServer start(Settings settings) {
         DebeziumServer server = new DebeziumServer(settings);
-        try {
-            synchronized (server.lock) {
-                server.launch();
-            }
-            return server;
-        } catch (RuntimeException e) {
-            server.supervisor.shutdownNow();
-            throw e;
-        }
+        server.supervisor = Supervisor.start("Debezium Server", server::launch);
+        return server;
     }
 
     /** The topic Debezium sends its heartbeats to, which must exist: the broker does not create topics. */
@@ -150,37 +139,22 @@ public final class DebeziumServer implements AutoCloseable {
     }
 
     public DebeziumStatus status() {
-        Health health = state == State.RUNNING ? health() : Health.UNREACHABLE;
-        return new DebeziumStatus(state, restarts, health, slot());
+        Supervisor.Status process = supervisor.status();
+        Health health = process.state() == Supervisor.State.RUNNING ? health() : Health.UNREACHABLE;
+        return new DebeziumStatus(process, health, slot());
     }
 
     /**
-     * SIGKILLs the process, as a crash would, and does not restart it: a crash test decides when to
-     * {@link #restart()}. What it had sent since its last offset flush is sent again then.
+     * SIGKILLs the process, as a crash would; the supervisor starts it again. What it had sent since its last offset
+     * flush is sent again then.
      */
     public void kill() {
-        synchronized (lock) {
-            state = State.STOPPED;
-            process.kill();
-        }
-    }
-
-    /** Stops the process if it runs, starts it again and waits until it is healthy. */
-    public void restart() {
-        synchronized (lock) {
-            state = State.STOPPED;
-            process.stop();
-            launch();
-        }
+        supervisor.kill();
     }
 
     /** Stops gracefully: Debezium flushes its offsets, so the next start re-sends nothing. */
     public void stop() {
-        synchronized (lock) {
-            state = State.STOPPED;
-            supervisor.shutdownNow();
-            process.stop();
-        }
+        supervisor.close();
     }
 
     @Override
@@ -188,8 +162,8 @@ public final class DebeziumServer implements AutoCloseable {
         stop();
     }
 
-    /** Starts a process and waits for it to be healthy. Caller holds the lock. */
-    private void launch() {
+    /** Starts a process and waits for it to be healthy. */
+    private Run launch() {
         ManagedProcess started = ManagedProcess.start(spec);
         try {
             started.awaitReady(STARTUP_TIMEOUT, () -> health() == Health.UP);
@@ -197,57 +171,7 @@ public final class DebeziumServer implements AutoCloseable {
             started.stop();
             throw e;
         }
-        process = started;
-        runningSince = Instant.now();
-        state = State.RUNNING;
-        started.onExit().thenRunAsync(() -> exited(started), supervisor);
-    }
-
-    private void exited(ManagedProcess exited) {
-        synchronized (lock) {
-            if (exited.stopRequested() || exited != process) {
-                return;
-            }
-            int status = exited.onExit().join().exitValue();
-            exited.stop();  // forgets it: pid file, shutdown registry
-            crashed("exited unexpectedly with status " + status);
-        }
-    }
-
-    /** Schedules the next restart, or gives up. Caller holds the lock. */
-    private void crashed(String what) {
-        boolean ranStably = Duration.between(runningSince, Instant.now()).compareTo(STABLE_RUN) > 0;
-        consecutiveCrashes = ranStably ? 1 : consecutiveCrashes + 1;
-        if (consecutiveCrashes > MAX_CONSECUTIVE_CRASHES) {
-            state = State.FAILED;
-            log.error("Debezium Server {}; {} crashes in a row, not restarting it again; see {}", what,
-                    consecutiveCrashes, spec.logFile());
-            return;
-        }
-        state = State.RESTARTING;
-        Duration backoff = backoff(consecutiveCrashes);
-        log.warn("Debezium Server {}; restarting it in {} s; see {}", what, backoff.toSeconds(), spec.logFile());
-        supervisor.schedule(this::restartAfterCrash, backoff.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void restartAfterCrash() {
-        synchronized (lock) {
-            if (state != State.RESTARTING) {
-                return;  // stopped, killed or restarted by hand meanwhile
-            }
-            restarts++;
-            try {
-                launch();
-                log.info("Debezium Server restarted (restart {})", restarts);
-            } catch (ServiceStartException e) {
-                crashed("did not come back: " + e.getMessage());
-            }
-        }
-    }
-
-    private static Duration backoff(int crashes) {
-        Duration backoff = FIRST_BACKOFF.multipliedBy(1L << Math.min(crashes - 1, 5));
-        return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+        return new Run(started);
     }
 
     private Health health() {

@@ -3,6 +3,7 @@ package dev.catalog.local.services.kafka;
 import dev.catalog.infra.kafka.KafkaTopic;
 import dev.catalog.local.process.JavaRuntime;
 import dev.catalog.local.process.ManagedProcess;
+import dev.catalog.local.process.Supervisor;
 import dev.catalog.local.process.OneShotCommand;
 import dev.catalog.local.process.ProcessSpec;
 import dev.catalog.local.process.ServiceStartException;
@@ -19,10 +20,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,7 +33,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -41,7 +47,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * <p>Its storage is formatted once, on first start, as a standalone dynamic quorum; the data, and with it the
  * controller's address, is kept across restarts, so a stack keeps its controller port.
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements Supervisor.Supervised {
 
     private static final String SERVICE = "kafka";
     private static final String HOST = "127.0.0.1";
@@ -92,11 +98,26 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public String bootstrapServers() {
+        return bootstrapServers(port);
+    }
+
+    /** The address of a broker listening on {@code port}, whichever run of it is up. */
+    public static String bootstrapServers(int port) {
         return HOST + ":" + port;
     }
 
     public Path logFile() {
         return process.logFile();
+    }
+
+    @Override
+    public CompletableFuture<?> onExit() {
+        return process.onExit();
+    }
+
+    @Override
+    public long pid() {
+        return process.pid();
     }
 
     /**
@@ -109,9 +130,16 @@ public final class KafkaBroker implements AutoCloseable {
             Set<String> existing = admin.listTopics().names().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = topics.stream()
                     .filter(topic -> !existing.contains(topic.name()))
-                    .map(topic -> new NewTopic(topic.name(), topic.partitions(), REPLICATION_FACTOR))
+                    .map(topic -> new NewTopic(topic.name(), topic.partitions(), REPLICATION_FACTOR).configs(topic.config()))
                     .toList();
             admin.createTopics(missing).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            // Settings are the topic's own, also on a topic an older run created without them.
+            Map<ConfigResource, Collection<AlterConfigOp>> settings = new HashMap<>();
+            topics.stream().filter(topic -> existing.contains(topic.name()) && !topic.config().isEmpty())
+                    .forEach(topic -> settings.put(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()),
+                            topic.config().entrySet().stream().map(entry -> new AlterConfigOp(
+                                    new ConfigEntry(entry.getKey(), entry.getValue()), AlterConfigOp.OpType.SET)).toList()));
+            admin.incrementalAlterConfigs(settings).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create topics " + names(topics) + " on " + bootstrapServers(), e.getCause());

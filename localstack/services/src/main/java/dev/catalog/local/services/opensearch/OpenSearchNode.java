@@ -1,6 +1,7 @@
 package dev.catalog.local.services.opensearch;
 
 import dev.catalog.local.process.ManagedProcess;
+import dev.catalog.local.process.Supervisor;
 import dev.catalog.local.process.ProcessSpec;
 import dev.catalog.local.process.ServiceStartException;
 import dev.catalog.local.process.Users;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * identifies it as ours when a killed run left it behind. OpenSearch refuses to run as root; under root it
  * runs as the unprivileged user, who then owns the node directory.
  */
-public final class OpenSearchNode implements AutoCloseable {
+public final class OpenSearchNode implements Supervisor.Supervised {
 
     private static final Logger log = LoggerFactory.getLogger(OpenSearchNode.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -54,7 +56,7 @@ public final class OpenSearchNode implements AutoCloseable {
         Instant launched = Instant.now();
         ManagedProcess process = ManagedProcess.start(new ProcessSpec(OpenSearchSettings.SERVICE, command,
                 nodeDir.root(), Map.of(), settings.logFile(), settings.pidFile(), STOP_TIMEOUT, true));
-        OpenSearchNode node = new OpenSearchNode(process, URI.create("http://127.0.0.1:" + settings.httpPort()));
+        OpenSearchNode node = new OpenSearchNode(process, baseUri(settings.httpPort()));
         try (HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(1))
@@ -74,12 +76,23 @@ public final class OpenSearchNode implements AutoCloseable {
         return baseUri;
     }
 
+    /** The REST endpoint of a node listening on {@code httpPort}, whichever run of it is up. */
+    public static URI baseUri(int httpPort) {
+        return URI.create("http://127.0.0.1:" + httpPort);
+    }
+
     public int httpPort() {
         return baseUri.getPort();
     }
 
+    @Override
     public long pid() {
         return process.pid();
+    }
+
+    @Override
+    public CompletableFuture<?> onExit() {
+        return process.onExit();
     }
 
     public Path logFile() {

@@ -3,6 +3,7 @@ package dev.catalog.local.services.postgres;
 import dev.catalog.local.process.ProcessHandles;
 import dev.catalog.local.process.ServiceStartException;
 import dev.catalog.local.process.StackLayout;
+import dev.catalog.local.process.Supervisor;
 import dev.catalog.local.services.Distribution;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * JVM exits; a JVM killed outright leaves it running, so {@link #start} first stops a postmaster still serving
  * this data directory.
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements Supervisor.Supervised {
 
     public static final String DATABASE = "catalog";
     private static final String SERVICE = "postgres";
@@ -115,6 +117,18 @@ public final class PostgresServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The postmaster's pid: pg_ctl daemonizes it, so it is found through postmaster.pid, not as a child. */
+    @Override
+    public long pid() {
+        return postmaster.map(ProcessHandle::pid).orElse(-1L);
+    }
+
+    /** Completes when the postmaster has ended (the JDK polls a process that is not its child). */
+    @Override
+    public CompletableFuture<?> onExit() {
+        return postmaster.<CompletableFuture<?>>map(ProcessHandle::onExit).orElseGet(CompletableFuture::new);
     }
 
     /** The catalog database. */

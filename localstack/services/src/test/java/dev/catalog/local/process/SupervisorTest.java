@@ -1,0 +1,115 @@
+package dev.catalog.local.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The supervisor on real processes ({@code sleep}), killed with SIGKILL as a crash would. */
+class SupervisorTest {
+
+    private static final Supervisor.Backoff QUICK = new Supervisor.Backoff(Duration.ofMillis(50), Duration.ofMillis(400));
+
+    /** A service that is one {@code sleep} process. */
+    private record Sleeper(Process process) implements Supervisor.Supervised {
+
+        static Sleeper start() {
+            try {
+                return new Sleeper(new ProcessBuilder("sleep", "600").start());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public CompletableFuture<?> onExit() {
+            return process.onExit();
+        }
+
+        @Override
+        public long pid() {
+            return process.pid();
+        }
+
+        @Override
+        public void close() {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void starts_a_killed_service_again_and_counts_the_restart() {
+        try (Supervisor<Sleeper> supervisor = Supervisor.start("sleeper", Sleeper::start, QUICK)) {
+            long first = supervisor.status().pid().orElseThrow();
+
+            supervisor.kill();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> supervisor.status().restarts() == 1);
+            Supervisor.Status status = supervisor.status();
+            assertThat(status.state()).isEqualTo(Supervisor.State.RUNNING);
+            assertThat(status.pid()).isPresent().get().isNotEqualTo(first);
+            assertThat(ProcessHandle.of(status.pid().get())).get().matches(ProcessHandle::isAlive);
+            assertThat(status.lastExit()).get().asString().contains("exited unexpectedly (pid " + first + ")");
+        }
+    }
+
+    @Test
+    void keeps_trying_while_the_service_cannot_start_and_reports_it_down_since_the_crash() {
+        AtomicInteger starts = new AtomicInteger();
+        // After the crash, the next three starts fail (as Debezium Server does while Kafka is down).
+        try (Supervisor<Sleeper> supervisor = Supervisor.start("flaky", () -> {
+            int start = starts.incrementAndGet();
+            if (start >= 2 && start <= 4) {
+                throw new ServiceStartException("dependency down (start " + start + ")");
+            }
+            return Sleeper.start();
+        }, QUICK)) {
+            supervisor.kill();
+            await().atMost(Duration.ofSeconds(20)).until(() -> starts.get() >= 3);
+            Supervisor.Status down = supervisor.status();
+            assertThat(down.state()).isEqualTo(Supervisor.State.RESTARTING);
+            assertThat(down.pid()).isEmpty();
+            assertThat(down.lastExit()).get().asString().contains("did not come back: dependency down");
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> supervisor.status().state() == Supervisor.State.RUNNING);
+            assertThat(starts.get()).isEqualTo(5);
+            assertThat(supervisor.status().restarts()).isEqualTo(1);
+            assertThat(supervisor.status().since()).isAfter(down.since());
+        }
+    }
+
+    @Test
+    void a_stop_asked_for_is_not_a_crash() {
+        Supervisor<Sleeper> supervisor = Supervisor.start("sleeper", Sleeper::start, QUICK);
+        ProcessHandle process = ProcessHandle.of(supervisor.status().pid().orElseThrow()).orElseThrow();
+
+        supervisor.close();
+
+        assertThat(process.onExit()).succeedsWithin(Duration.ofSeconds(10));
+        assertThat(supervisor.status().state()).isEqualTo(Supervisor.State.STOPPED);
+        assertThat(supervisor.status().restarts()).isZero();
+    }
+
+    @Test
+    void a_first_start_that_fails_fails_the_caller() {
+        assertThatThrownBy(() -> Supervisor.start("broken", () -> {
+            throw new ServiceStartException("no distribution");
+        }, QUICK)).isInstanceOf(ServiceStartException.class).hasMessage("no distribution");
+    }
+
+    @Test
+    void backs_off_doubling_up_to_its_maximum() {
+        Supervisor.Backoff backoff = new Supervisor.Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
+        assertThat(backoff.after(1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(backoff.after(2)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(backoff.after(5)).isEqualTo(Duration.ofSeconds(16));
+        assertThat(backoff.after(6)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(backoff.after(60)).isEqualTo(Duration.ofSeconds(30));
+    }
+}
