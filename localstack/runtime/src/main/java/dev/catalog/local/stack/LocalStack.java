@@ -98,7 +98,7 @@ public final class LocalStack implements AutoCloseable {
         started.push(postgres);
         int migrations = Migrations.apply(database());
         log.info("database schema up to date ({} migrations applied now)", migrations);
-        DatabaseLogins.enable(postgres.connection());
+        DatabaseLogins.enable(database());
 
         kafka = timed("Kafka", () -> Supervisor.start("Kafka",
                 () -> KafkaBroker.start(settings.layout(), ports.kafka(), ports.kafkaController())));
