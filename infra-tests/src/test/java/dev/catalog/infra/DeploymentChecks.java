@@ -54,6 +54,10 @@ final class DeploymentChecks {
         return new DebeziumTaskCheck(debezium()).problems(template);
     }
 
+    List<String> secretAccess(CloudFormationTemplate template) {
+        return new SecretAccessCheck().problems(template);
+    }
+
     List<String> all(CloudFormationTemplate template) {
         List<String> problems = new ArrayList<>();
         problems.addAll(schema(template));
@@ -65,6 +69,7 @@ final class DeploymentChecks {
         problems.addAll(stateMachines(template));
         problems.addAll(environment(template));
         problems.addAll(debeziumTask(template));
+        problems.addAll(secretAccess(template));
         return problems;
     }
 }

@@ -223,6 +223,22 @@ class DeploymentChecksCatchMistakesTest {
     }
 
     @Test
+    void secret_access_check_names_a_foreign_secret_and_a_reader_that_writes() {
+        CloudFormationTemplate broken = broken(
+                "CreateCategoryLogGroup\n      Policies:\n        - AWSSecretsManagerGetSecretValuePolicy:\n"
+                        + "            SecretArn: !Ref CommandDatabaseSecret\n",
+                "CreateCategoryLogGroup\n      Policies:\n        - AWSSecretsManagerGetSecretValuePolicy:\n"
+                        + "            SecretArn: !Ref CommandDatabaseSecret\n        - AWSSecretsManagerGetSecretValuePolicy:\n"
+                        + "            SecretArn: !Ref QueryDatabaseSecret\n",
+                "SearchProductsLogGroup\n      Policies:\n        - !Ref SearchReadPolicy\n",
+                "SearchProductsLogGroup\n      Policies:\n        - !Ref SearchAccessPolicy\n");
+
+        assertThat(CHECKS.secretAccess(broken)).containsExactlyInAnyOrder(
+                "CreateCategoryFunction: may read QueryDatabaseSecret, which is not its own database secret",
+                "SearchProductsFunction: only answers GET routes but holds SearchAccessPolicy, which writes");
+    }
+
+    @Test
     void environment_check_names_database_credentials_left_out() {
         CloudFormationTemplate broken = broken("CreateCategoryFunction::handleRequest\n      Environment:\n        Variables:\n"
                 + "          DB_SECRET_ARN: !Ref CommandDatabaseSecret\n", "CreateCategoryFunction::handleRequest\n");

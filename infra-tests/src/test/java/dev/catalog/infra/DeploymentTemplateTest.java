@@ -100,6 +100,11 @@ class DeploymentTemplateTest {
         }
     }
 
+    @Test
+    void each_function_reads_only_its_own_database_secret_and_readers_hold_no_write_policy() {
+        assertThat(CHECKS.secretAccess(TEMPLATE)).isEmpty();
+    }
+
     /** The setup step creates the ACLs of the SCRAM user Debezium Server signs in as, not of another name. */
     @Test
     void the_setup_step_grants_acls_to_debeziums_scram_user() {
