@@ -39,9 +39,10 @@ class DebeziumCrashIT {
             for (int w = 0; w < WRITERS; w++) {
                 writers.add(pool.submit(() -> write(tenant, sent)));
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> sent.get() >= COMMANDS / 4);
+            // Progress gates, not timings: bounded generously, since two shared cores may go slowly.
+            await().atMost(Duration.ofMinutes(5)).until(() -> sent.get() >= COMMANDS / 4);
             stack.stack().debezium().kill();  // its supervisor starts it again, as ECS would
-            await().atMost(Duration.ofSeconds(60)).until(() -> sent.get() >= COMMANDS / 2);
+            await().atMost(Duration.ofMinutes(5)).until(() -> sent.get() >= COMMANDS / 2);
             int committed = 0;
             for (Future<Integer> writer : writers) {
                 committed += writer.get();

@@ -72,6 +72,10 @@ class SearchRequestValidationTest {
             q=tab%09inside                            | q
             cursor=not-a-cursor                       | cursor
             cursor=eyJ2IjoxfQ                         | cursor
+            gtin=4006381333932                        | gtin
+            gtin=1234567                              | gtin
+            gtin=400638133393A                        | gtin
+            gtin=4006381333931&gtin=96385074          | gtin
             """)
     void refuses_bad_input_with_a_400_that_names_the_parameter(String query, String field) {
         APIGatewayV2HTTPResponse response = function.handleRequest(search("acme", query), null);
