@@ -54,7 +54,7 @@ public final class LagBenchmark {
     /**
      * @param rates      the steady rates measured one after the other, commands per second
      * @param ramp       then the rates tried in search of the highest sustained one
-     * @param burstRows  outbox rows inserted at once to measure what Debezium alone delivers to Kafka
+     * @param burstRows  outbox rows inserted at once to measure what Debezium alone delivers to Kafka; 0 skips it
      * @param burstProducts products (about ten events each) written at once to measure each read model's throughput
      *                      beside Debezium's; 0 skips it
      */
@@ -102,7 +102,9 @@ public final class LagBenchmark {
                 ramp(driver, out);
             }
         }
-        new DebeziumThroughput(settings.database(), settings.kafkaBootstrapServers()).measure(settings.burstRows(), out);
+        if (settings.burstRows() > 0) {
+            new DebeziumThroughput(settings.database(), settings.kafkaBootstrapServers()).measure(settings.burstRows(), out);
+        }
         if (settings.burstProducts() > 0) {
             new ProjectionThroughput(settings.database(), settings.kafkaBootstrapServers(), settings.openSearch())
                     .measure(settings.burstProducts(), out);

@@ -34,7 +34,7 @@ final class BenchLagCommand implements Callable<Integer> {
     @Option(names = "--ramp-max", defaultValue = "2000", description = "Highest rate the ramp tries (default ${DEFAULT-VALUE}); 0 skips the ramp.")
     private int rampMax;
 
-    @Option(names = "--burst", defaultValue = "20000", description = "Outbox rows inserted at once to measure Debezium alone (default ${DEFAULT-VALUE}).")
+    @Option(names = "--burst", defaultValue = "20000", description = "Outbox rows inserted at once to measure Debezium alone (default ${DEFAULT-VALUE}); 0 skips it.")
     private int burst;
 
     @Option(names = "--burst-products", defaultValue = "2000", description = "Products (about ten events each) written at once "
