@@ -15,12 +15,12 @@ record SearchPage(long total, List<Item> items, Facets facets, String nextCursor
     /**
      * A product as search shows it.
      *
+     * @param gtin       as written; null when the product has none (or the LIVE index was built before GTINs)
      * @param category   null when the product has none
      * @param highlights the matched words of the name and description, HTML-escaped, each within {@code <em>};
      *                   empty without {@code q}
      * @param version    the product's version, as {@code minVersion} and {@code If-Match} take it
      */
-    /** @param gtin as written; null when the product has none (or the LIVE index was built before GTINs) */
     record Item(String id, String sku, String gtin, String name, String description, String brand, CategoryRef category,
                 Money price, String status, Map<String, String> attributes, long stockTotal, boolean inStock,
                 String createdAt, String updatedAt, long version, Map<String, List<String>> highlights) {
