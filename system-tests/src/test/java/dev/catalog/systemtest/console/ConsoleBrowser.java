@@ -79,6 +79,15 @@ final class ConsoleBrowser implements AutoCloseable {
         return await(page -> page.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
     }
 
+    /**
+     * The text of the first displayed element matching {@code css}, found and read in one attempt: a page that
+     * redraws between the two only makes it look again.
+     */
+    String text(String css) {
+        return await(page -> page.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst()
+                .map(WebElement::getText).orElse(null));
+    }
+
     List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }

@@ -28,15 +28,15 @@ class ConsolePipelineIT extends BrowserTest {
         StackStatus status = stack.stack().status();
 
         for (Map.Entry<String, String> stage : Map.of("postgres", "PostgreSQL", "debezium", "Debezium Server", "kafka", "Kafka").entrySet()) {
-            assertThat(browser.find("[data-stage='" + stage.getKey() + "'] .stage-head .badge").getText())
+            assertThat(browser.text("[data-stage='" + stage.getKey() + "'] .stage-head .badge"))
                     .as(stage.getValue()).isEqualTo(state(status, stage.getValue()));
         }
-        assertThat(browser.find("[data-stage='opensearch'] .badge").getText()).isEqualTo(state(status, "OpenSearch"));
+        assertThat(browser.text("[data-stage='opensearch'] .badge")).isEqualTo(state(status, "OpenSearch"));
         for (StackStatus.EventSource source : status.eventSources()) {
-            assertThat(browser.find("[data-function='" + source.function() + "'] .badge").getText()).isEqualTo(source.state());
+            assertThat(browser.text("[data-function='" + source.function() + "'] .badge")).isEqualTo(source.state());
         }
         for (StackStatus.Projection projection : status.projections().stream().filter(p -> p.status().equals("LIVE")).toList()) {
-            assertThat(browser.find("[data-projection='" + projection.projection() + "'] .mini-name").getText())
+            assertThat(browser.text("[data-projection='" + projection.projection() + "'] .mini-name"))
                     .isEqualTo(projection.projection() + " v" + projection.version());
         }
         assertThat(browser.all("[data-service]")).extracting(row -> row.getAttribute("data-service"))
@@ -74,7 +74,7 @@ class ConsolePipelineIT extends BrowserTest {
         });
         assertThat(plotted.path("lagMillis").asLong()).isEqualTo(lag);
         browser.await(Duration.ofSeconds(15), page -> batches("detail") > 0 && batches("search") > 0);
-        assertThat(browser.find(".lag-figure[data-projection='detail'] dd").getText()).startsWith("median ");
+        assertThat(browser.text(".lag-figure[data-projection='detail'] dd")).startsWith("median ");
         browser.screenshot("pipeline");
     }
 

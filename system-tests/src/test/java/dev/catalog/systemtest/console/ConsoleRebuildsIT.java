@@ -64,11 +64,11 @@ class ConsoleRebuildsIT extends BrowserTest {
         }
         assertThat(browser.find(".state[data-state='End']").getAttribute("data-status")).isEqualTo("succeeded");
         assertThat(browser.find(".state[data-state='Abort']").getAttribute("data-status")).isEqualTo("pending");
-        assertThat(browser.find("#history").getText()).contains("ExecutionSucceeded");
+        assertThat(browser.text("#history")).contains("ExecutionSucceeded");
         int rebuilt = liveVersion("detail");
         assertThat(rebuilt).isGreaterThan(liveBefore);
         long replayed = stack.db().count("select events_replayed from projection_version where projection = 'detail' and version = ?", rebuilt);
-        assertThat(browser.find("#events-replayed").getText()).isEqualTo(String.format("%,d", replayed));
+        assertThat(browser.text("#events-replayed")).isEqualTo(String.format("%,d", replayed));
         browser.screenshot("rebuild-execution");
 
         browser.go("#/rebuilds");
@@ -76,7 +76,7 @@ class ConsoleRebuildsIT extends BrowserTest {
         browser.find("#rollback-detail").click();
         browser.await(ExpectedConditions.alertIsPresent()).accept();
 
-        assertThat(browser.find("#rollback-outcome-detail .notice").getText())
+        assertThat(browser.text("#rollback-outcome-detail .notice"))
                 .startsWith("detail v" + liveBefore + " is LIVE again in place of v" + rebuilt + ", caught up on ");
         assertThat(liveVersion("detail")).isEqualTo(liveBefore);
         browser.find("[data-projection='detail'] tr[data-version='" + liveBefore + "'][data-status='LIVE']");
@@ -86,7 +86,7 @@ class ConsoleRebuildsIT extends BrowserTest {
         // A second rollback in a row would bring back the version just rejected: refused, and the page says why.
         browser.find("#rollback-detail").click();
         browser.await(ExpectedConditions.alertIsPresent()).accept();
-        String refused = browser.find("#rollback-outcome-detail .problem").getText();
+        String refused = browser.text("#rollback-outcome-detail .problem");
         assertThat(refused).contains("Rollback refused", "a second rollback in a row", "--to-version");
         assertThat(liveVersion("detail")).isEqualTo(liveBefore);
         browser.screenshot("rollback-refused");
@@ -103,7 +103,7 @@ class ConsoleRebuildsIT extends BrowserTest {
 
         String shown = browser.await(Duration.ofMinutes(2), page -> page.findElements(org.openqa.selenium.By.id("execution-error")).stream()
                 .findFirst().map(error -> error.getText()).orElse(null));
-        assertThat(browser.find("#execution-status").getText()).isEqualTo("FAILED");
+        assertThat(browser.text("#execution-status")).isEqualTo("FAILED");
         assertThat(shown).contains("IllegalArgumentException").contains("fromSequence " + beyond + " is beyond the end of the event log");
         assertThat(browser.find(".state[data-state='Prepare']").getAttribute("data-status")).isEqualTo("caught");
         assertThat(browser.find(".state[data-state='RebuildFailed']").getAttribute("data-status")).isEqualTo("failed");

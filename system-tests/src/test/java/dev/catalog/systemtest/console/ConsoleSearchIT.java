@@ -73,7 +73,7 @@ class ConsoleSearchIT extends BrowserTest {
         awaitTotal(root.path("count").asLong());
         assertThat(both.path("total").asLong()).isEqualTo(root.path("count").asLong());
         assertFacetsEqual(both.path("facets"));
-        assertThat(browser.find(".chips").getText()).contains("Brand: " + brand.path("value").asText()).contains("Category: ");
+        assertThat(browser.text(".chips")).contains("Brand: " + brand.path("value").asText()).contains("Category: ");
         browser.screenshot("search-filtered");
     }
 
@@ -86,7 +86,7 @@ class ConsoleSearchIT extends BrowserTest {
 
         browser.find("li.result[data-id='" + product.path("id").asText() + "'] a").click();
 
-        assertThat(browser.find("#product-name").getText()).isEqualTo(product.path("name").asText());
+        assertThat(browser.text("#product-name")).isEqualTo(product.path("name").asText());
         List<String> path = new ArrayList<>();
         product.path("category").path("path").forEach(part -> path.add(part.path("name").asText()));
         assertThat(browser.all(".breadcrumb li")).extracting(WebElement::getText).containsExactlyElementsOf(path);
@@ -99,8 +99,8 @@ class ConsoleSearchIT extends BrowserTest {
                     row.findElement(org.openqa.selenium.By.tagName("td")).getText());
         }
         assertThat(shown).isEqualTo(warehouses);
-        assertThat(browser.find("#stock-table tfoot td").getText()).isEqualTo(String.format("%,d", product.path("stock").path("total").asLong()));
-        assertThat(browser.find("#product-version").getText()).isEqualTo(product.path("version").asText());
+        assertThat(browser.text("#stock-table tfoot td")).isEqualTo(String.format("%,d", product.path("stock").path("total").asLong()));
+        assertThat(browser.text("#product-version")).isEqualTo(product.path("version").asText());
         browser.screenshot("product");
 
         browser.find(".back-link").click();

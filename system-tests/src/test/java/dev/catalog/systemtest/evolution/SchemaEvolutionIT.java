@@ -192,6 +192,15 @@ class SchemaEvolutionIT {
         assertThat(stack.db().text("select name from catalog_read.product_detail where tenant_id = ? and id = ?::uuid", tenant, id))
                 .isEqualTo("After it");
         assertThat(deadLettered(key)).isEmpty();
+
+        // The records above went to Kafka only, so the read models now hold a version the write model and the event
+        // log never had. The tests after this one share the stack, and a rebuild verifies every tenant against the
+        // write model: the same two changes go through the command API, as the newer release would have written them,
+        // so the write model, the log and the read models agree again (the projections skip versions they hold).
+        call(tenant, ApiCall.to("PATCH /products/{id}").with("id", id).ifMatch(1).json("""
+                {"name": "Written in version 3"}"""));
+        call(tenant, ApiCall.to("PATCH /products/{id}").with("id", id).ifMatch(2).json("""
+                {"name": "After it"}"""));
     }
 
     private void skip(ConsumerRecord<String, String> record, String... functions) {
