@@ -260,8 +260,8 @@ final class VersionLedger {
      * The RETIRING versions stop being written, and record what they hold, so a rollback knows what to catch them up
      * on: every event of a transaction older than the lowest {@code snapshot_xmin} of the last rows the live path
      * applied on each partition. A partition it has no row for (that another version has), or a row without one
-     * (written before it was recorded), leaves the bound its high-water mark gave. The lowest sequence reached on any
-     * partition is kept for people; it is not gap-safe.
+     * (written before it was recorded, or a heartbeat retention has deleted), leaves the bound its high-water mark
+     * gave. The lowest sequence reached on any partition is kept for people; it is not gap-safe.
      */
     void seal(Connection connection, String projection) throws SQLException {
         update(connection, """
