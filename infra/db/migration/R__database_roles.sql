@@ -25,6 +25,9 @@ $$;
 grant usage on schema public to catalog_command;
 grant select, insert, update, delete on category, product, inventory, stock_level, idempotency_key to catalog_command;
 grant insert on outbox to catalog_command;
+-- The retention task runs as the commands too: the idempotency keys are theirs already, and of the outbox it deletes
+-- heartbeats only (V7's trigger refuses any other row, whoever asks). Select: its delete finds rows by their columns.
+grant select (sequence, aggregate_type, occurred_at), delete on outbox to catalog_command;
 
 -- Queries: the views readers use (a cut-over repoints them; their grants stay), and nothing else.
 grant usage on schema catalog_read to catalog_query;

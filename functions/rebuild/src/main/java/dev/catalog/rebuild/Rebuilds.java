@@ -327,19 +327,28 @@ public final class Rebuilds {
      * RETIRED version named. It first catches up on what it missed while RETIRED: it is written by the live path
      * again from then on, and the log from the sequence it was current to up to a fresh high-water mark is replayed
      * into it. Then readers switch in one step. A rollback right after a rollback is refused unless a version is
-     * named: it would bring back the version the first one rejected.
+     * named: it would bring back the version the first one rejected. A rebuild still running refuses it; a BUILDING
+     * version whose run has ended (stopped, timed out) is abandoned: FAILED and dropped.
      */
     public Rollback rollback(String projection, Integer toVersion, String runId, int retiredKept) {
         ProjectionTarget target = target(projection);
         settle(target);
-        record Plan(VersionLedger.Building catchUp, int replaced) {
+        record Plan(VersionLedger.Building catchUp, int replaced, Optional<Integer> abandoned) {
         }
         Plan plan = inTransaction(connection -> {
             ledger.lock(connection, projection);
             Optional<VersionLedger.Building> building = ledger.building(connection, projection);
-            if (building.isPresent()) {
+            if (building.isPresent() && runs.running(building.get().runId())) {
                 throw new RebuildInProgress(projection + " is being rebuilt (version " + building.get().version() + ") by execution "
                         + building.get().runId() + "; roll back once it has ended");
+            }
+            // A BUILDING version whose run has ended (stopped, timed out) waits for a rebuild to resume it. The operator
+            // rolling back wants the earlier version instead: it is abandoned (FAILED, no longer written, dropped), and
+            // a later rebuild starts a new version from the LIVE one it then finds.
+            Optional<Integer> abandoned = building.map(VersionLedger.Building::version);
+            if (abandoned.isPresent()) {
+                ledger.fail(connection, projection, abandoned.get(), "abandoned by " + runId + ": its run "
+                        + building.get().runId() + " had ended without finishing");
             }
             VersionLedger.Version live = ledger.live(connection, projection)
                     .orElseThrow(() -> new IllegalStateException(projection + " has no LIVE version"));
@@ -359,7 +368,11 @@ public final class Rebuilds {
                         + ": only a RETIRED version can be LIVE again" + ("DROPPED".equals(chosen.status())
                         ? " (its target was dropped; rebuild instead)" : ""));
             }
-            return new Plan(ledger.startCatchUp(connection, chosen, runId), live.version());
+            return new Plan(ledger.startCatchUp(connection, chosen, runId), live.version(), abandoned);
+        });
+        plan.abandoned().ifPresent(version -> {
+            target.drop(version);
+            log.warn("{} version {} abandoned by {}: its rebuild had ended without finishing; FAILED and dropped", projection, version, runId);
         });
         int to = plan.catchUp().version();
         long started = System.nanoTime();

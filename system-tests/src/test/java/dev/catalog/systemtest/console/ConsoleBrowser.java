@@ -88,8 +88,33 @@ final class ConsoleBrowser implements AutoCloseable {
                 .map(WebElement::getText).orElse(null));
     }
 
-    List<WebElement> all(String css) {
-        return driver.findElements(By.cssSelector(css));
+    /** An attribute of the first displayed element matching {@code css}, found and read in one attempt. */
+    String attribute(String css, String name) {
+        return await(page -> page.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst()
+                .map(element -> element.getAttribute(name)).orElse(null));
+    }
+
+    /**
+     * The text of every element matching {@code css}, in document order, read by the page itself in one script: a
+     * redraw cannot fall between finding the elements and reading them.
+     */
+    List<String> texts(String css) {
+        return strings("return Array.from(document.querySelectorAll(arguments[0]), e => e.innerText.trim())", css);
+    }
+
+    /** An attribute of every element matching {@code css}, in document order, read in one script as {@link #texts}. */
+    List<String> attributes(String css, String name) {
+        return strings("return Array.from(document.querySelectorAll(arguments[0]), e => e.getAttribute(arguments[1]) ?? '')",
+                css, name);
+    }
+
+    /** How many elements match {@code css} now. */
+    int count(String css) {
+        return ((Number) script("return document.querySelectorAll(arguments[0]).length", css)).intValue();
+    }
+
+    private List<String> strings(String javascript, Object... arguments) {
+        return ((List<?>) script(javascript, arguments)).stream().map(String::valueOf).toList();
     }
 
     <T> T await(Function<WebDriver, T> condition) {

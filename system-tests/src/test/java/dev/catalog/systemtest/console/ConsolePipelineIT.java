@@ -39,8 +39,7 @@ class ConsolePipelineIT extends BrowserTest {
             assertThat(browser.text("[data-projection='" + projection.projection() + "'] .mini-name"))
                     .isEqualTo(projection.projection() + " v" + projection.version());
         }
-        assertThat(browser.all("[data-service]")).extracting(row -> row.getAttribute("data-service"))
-                .containsExactlyElementsOf(status.services().stream().map(StackStatus.Service::name).toList());
+        assertThat(browser.attributes("[data-service]", "data-service")).containsExactlyElementsOf(status.services().stream().map(StackStatus.Service::name).toList());
     }
 
     @Test
@@ -82,7 +81,7 @@ class ConsolePipelineIT extends BrowserTest {
     void a_record_no_projection_can_decode_counts_on_the_dead_letter_topic() {
         browser.go("#/pipeline");
         long before = Long.parseLong(browser.await(page -> {
-            String records = browser.find("#dead-letters .big-number").getAttribute("data-records");
+            String records = browser.attribute("#dead-letters .big-number", "data-records");
             return records.isEmpty() ? null : records;
         }));
         String tenant = Tenants.fresh("console-poison");
@@ -94,8 +93,8 @@ class ConsolePipelineIT extends BrowserTest {
 
         // Each projection refuses it on its own, and parks it with its own reason.
         browser.await(Duration.ofSeconds(30), page ->
-                browser.find("#dead-letters .big-number").getAttribute("data-records").equals(Long.toString(before + 2)));
-        assertThat(browser.find("#dead-letters").getAttribute("class")).contains("parked-alert");
+                browser.attribute("#dead-letters .big-number", "data-records").equals(Long.toString(before + 2)));
+        assertThat(browser.attribute("#dead-letters", "class")).contains("parked-alert");
     }
 
     /** The console's pipeline JSON, fetched by the page's own origin as its script does. */
@@ -110,7 +109,7 @@ class ConsolePipelineIT extends BrowserTest {
     }
 
     private long batches(String projection) {
-        return Long.parseLong(browser.find(".lag-figure[data-projection='" + projection + "']").getAttribute("data-batches"));
+        return Long.parseLong(browser.attribute(".lag-figure[data-projection='" + projection + "']", "data-batches"));
     }
 
     private static String state(StackStatus status, String service) {

@@ -56,14 +56,14 @@ class ConsoleRebuildsIT extends BrowserTest {
         assertThat(moves).as("the highlight moved while it ran").hasSizeGreaterThan(1);
         assertThat(highlighted.stream().map(ConsoleRebuildsIT::step).toList()).as("in the order of the state machine: " + highlighted)
                 .isSorted().doesNotContain(-1);
-        assertThat(browser.all(".state-graph [aria-current]")).isEmpty();
+        assertThat(browser.count(".state-graph [aria-current]")).isZero();
         for (List<String> states : ORDER) {
             for (String state : states) {
-                assertThat(browser.find(".state[data-state='" + state + "']").getAttribute("data-status")).as(state).isEqualTo("succeeded");
+                assertThat(browser.attribute(".state[data-state='" + state + "']", "data-status")).as(state).isEqualTo("succeeded");
             }
         }
-        assertThat(browser.find(".state[data-state='End']").getAttribute("data-status")).isEqualTo("succeeded");
-        assertThat(browser.find(".state[data-state='Abort']").getAttribute("data-status")).isEqualTo("pending");
+        assertThat(browser.attribute(".state[data-state='End']", "data-status")).isEqualTo("succeeded");
+        assertThat(browser.attribute(".state[data-state='Abort']", "data-status")).isEqualTo("pending");
         assertThat(browser.text("#history")).contains("ExecutionSucceeded");
         int rebuilt = liveVersion("detail");
         assertThat(rebuilt).isGreaterThan(liveBefore);
@@ -105,8 +105,8 @@ class ConsoleRebuildsIT extends BrowserTest {
                 .findFirst().map(error -> error.getText()).orElse(null));
         assertThat(browser.text("#execution-status")).isEqualTo("FAILED");
         assertThat(shown).contains("IllegalArgumentException").contains("fromSequence " + beyond + " is beyond the end of the event log");
-        assertThat(browser.find(".state[data-state='Prepare']").getAttribute("data-status")).isEqualTo("caught");
-        assertThat(browser.find(".state[data-state='RebuildFailed']").getAttribute("data-status")).isEqualTo("failed");
+        assertThat(browser.attribute(".state[data-state='Prepare']", "data-status")).isEqualTo("caught");
+        assertThat(browser.attribute(".state[data-state='RebuildFailed']", "data-status")).isEqualTo("failed");
         assertThat(liveVersion("search")).isEqualTo(liveBefore);
         browser.screenshot("rebuild-refused");
     }

@@ -89,14 +89,15 @@ class ConsoleSearchIT extends BrowserTest {
         assertThat(browser.text("#product-name")).isEqualTo(product.path("name").asText());
         List<String> path = new ArrayList<>();
         product.path("category").path("path").forEach(part -> path.add(part.path("name").asText()));
-        assertThat(browser.all(".breadcrumb li")).extracting(WebElement::getText).containsExactlyElementsOf(path);
+        assertThat(browser.texts(".breadcrumb li")).containsExactlyElementsOf(path);
         Map<String, String> warehouses = new LinkedHashMap<>();
         product.path("stock").path("warehouses").fields().forEachRemaining(entry -> warehouses.put(entry.getKey(),
                 String.format("%,d", entry.getValue().asLong())));
+        List<String> shownWarehouses = browser.texts("#stock-table tbody tr th");
+        List<String> shownQuantities = browser.texts("#stock-table tbody tr td");
         Map<String, String> shown = new LinkedHashMap<>();
-        for (WebElement row : browser.all("#stock-table tbody tr")) {
-            shown.put(row.findElement(org.openqa.selenium.By.tagName("th")).getText(),
-                    row.findElement(org.openqa.selenium.By.tagName("td")).getText());
+        for (int row = 0; row < shownWarehouses.size(); row++) {
+            shown.put(shownWarehouses.get(row), shownQuantities.get(row));
         }
         assertThat(shown).isEqualTo(warehouses);
         assertThat(browser.text("#stock-table tfoot td")).isEqualTo(String.format("%,d", product.path("stock").path("total").asLong()));
@@ -104,7 +105,7 @@ class ConsoleSearchIT extends BrowserTest {
         browser.screenshot("product");
 
         browser.find(".back-link").click();
-        assertThat(browser.find("#q").getAttribute("value")).isEqualTo(product.path("sku").asText());
+        assertThat(browser.attribute("#q", "value")).isEqualTo(product.path("sku").asText());
     }
 
     @Test
@@ -116,18 +117,17 @@ class ConsoleSearchIT extends BrowserTest {
 
         browser.find("#min-price").sendKeys("abc", Keys.ENTER);
 
-        WebElement problem = browser.find(".problem[role='alert']");
-        assertThat(problem.getText()).contains("400").contains(refused.json().path("code").asText())
+        assertThat(browser.text(".problem[role='alert']")).contains("400").contains(refused.json().path("code").asText())
                 .contains(refused.json().path("detail").asText());
-        assertThat(browser.find("#min-price").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.attribute("#min-price", "aria-invalid")).isEqualTo("true");
         assertThat(browser.find("#q").isDisplayed()).isTrue();
-        assertThat(browser.all("section.facet")).isNotEmpty();
+        assertThat(browser.count("section.facet")).isPositive();
         browser.screenshot("search-error");
 
         browser.find("#min-price").clear();
         browser.find("#apply-price").click();
         awaitTotal(PRODUCTS);
-        assertThat(browser.all(".problem[role='alert']")).isEmpty();
+        assertThat(browser.count(".problem[role='alert']")).isZero();
     }
 
     private void openSearch() {
@@ -135,15 +135,12 @@ class ConsoleSearchIT extends BrowserTest {
     }
 
     private void awaitTotal(long total) {
-        browser.await(page -> {
-            List<WebElement> shown = browser.all("#total");
-            boolean settled = browser.all("#results[aria-busy]").isEmpty();
-            return settled && !shown.isEmpty() && shown.getFirst().getAttribute("data-total").equals(Long.toString(total));
-        });
+        browser.await(page -> browser.count("#results[aria-busy]") == 0
+                && browser.attributes("#total", "data-total").equals(List.of(Long.toString(total))));
     }
 
     private List<String> shownResultIds() {
-        return browser.all("li.result").stream().map(item -> item.getAttribute("data-id")).toList();
+        return browser.attributes("li.result", "data-id");
     }
 
     /** Every facet count the page shows equals the API's: brands and attributes as far as shown, all of the rest. */

@@ -243,6 +243,39 @@ class RebuildIT {
     }
 
     @Test
+    void a_rollback_abandons_the_version_of_a_stopped_rebuild_and_nothing_writes_it_any_more() {
+        String tenant = Tenants.fresh("orphan");
+        IntStream.range(0, 30).forEach(i -> create(tenant, "POST /products", product(uniqueSku())));
+        DescribeExecutionResponse rebuilt = rebuilds.awaitEnd(rebuilds.start("{\"projection\": \"detail\"}"), REBUILD);
+        assertThat(rebuilt.status()).as(rebuilt.error() + ": " + rebuilt.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        int current = version(Rebuilds.live(stack.db(), "detail"));
+        int previous = ((Number) stack.db().row("select previous_live from projection_version where projection = 'detail' and status = 'LIVE'")
+                .get("previous_live")).intValue();
+        long logged = stack.db().count("select count(*) from outbox");
+        String stopped = rebuilds.start("{\"projection\": \"detail\", \"pace\": {\"batchEvents\": " + Math.max(1, logged / 40)
+                + ", \"sliceSeconds\": 0}}");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> stack.db().count("""
+                select count(*) from projection_version
+                 where projection = 'detail' and status = 'BUILDING' and run_id = ? and events_replayed > 0""", stopped) == 1);
+        int orphan = version(building());
+        String orphanTarget = building().get("target").toString();
+        rebuilds.stop(stopped);
+        assertThat(rebuilds.awaitEnd(stopped, Duration.ofSeconds(30)).status()).isEqualTo(ExecutionStatus.ABORTED);
+
+        // The stopped run no longer holds the projection: the rollback goes ahead and abandons its version.
+        assertThat(rebuilds.rollback("detail")).contains("\"live\":" + previous, "\"replaced\":" + current);
+        assertThat(status("detail", orphan)).isEqualTo("FAILED");
+        assertThat(stack.db().text("select error from projection_version where projection = 'detail' and version = ?", orphan))
+                .contains("abandoned", stopped);
+        assertThat(stack.db().count("select count(*) from information_schema.schemata where schema_name = ?", orphanTarget)).isZero();
+        long orphanApplied = applied("detail", orphan);
+        create(tenant, "POST /products", product(uniqueSku()));
+        await().atMost(SETTLE).untilAsserted(() -> assertThat(ReadModelCheck.differences(stack.db(), tenant)).isEmpty());
+        assertThat(applied("detail", orphan)).as("events the live path applied to the abandoned version").isEqualTo(orphanApplied);
+        assertThat(stack.db().count("select count(*) from projection_version where projection = 'detail' and status = 'BUILDING'")).isZero();
+    }
+
+    @Test
     void a_second_rebuild_of_a_projection_fails_fast_naming_the_running_one_and_cut_over_takes_only_its_own_version() {
         IntStream.range(0, 30).forEach(i -> create(Tenants.fresh("busy"), "POST /products", product(uniqueSku())));
         long logged = stack.db().count("select count(*) from outbox");

@@ -1,21 +1,25 @@
 package dev.catalog.command.execution;
 
 import dev.catalog.domain.shared.TenantId;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Idempotency keys, claimed at the start of the command's transaction. The primary key on (tenant, key) makes a
  * second request with the same key wait for the first transaction: after its commit the second finds the
- * stored outcome, after its rollback the second claims the key itself.
+ * stored outcome, after its rollback the second claims the key itself. A key older than {@link #RETENTION} is
+ * expired: a claim takes it over as new, and the retention task deletes it.
  */
-final class IdempotencyKeys {
+public final class IdempotencyKeys {
 
-    static final Duration RETENTION = Duration.ofHours(24);
+    /** How long a key's answer is replayed (docs/API.md, "Idempotency-Key"). */
+    public static final Duration RETENTION = Duration.ofHours(24);
 
     private static final String CLAIM = """
             insert into idempotency_key (tenant_id, key, fingerprint, created_at)
@@ -25,6 +29,12 @@ final class IdempotencyKeys {
              where idempotency_key.created_at < ?
             """;
     private static final String FIND = "select fingerprint, outcome::text from idempotency_key where tenant_id = ? and key = ?";
+    // Oldest first, and only keys no command holds: a claim in flight is never waited for, it is skipped.
+    private static final String DELETE_EXPIRED = """
+            delete from idempotency_key where (tenant_id, key) in (
+                select tenant_id, key from idempotency_key where created_at < ?
+                 order by created_at limit ? for update skip locked)
+            """;
     private static final String COMPLETE = "update idempotency_key set outcome = ?::jsonb where tenant_id = ? and key = ?";
 
     sealed interface Claim {
@@ -60,6 +70,19 @@ final class IdempotencyKeys {
             complete.setString(2, tenant.value());
             complete.setString(3, key);
             complete.executeUpdate();
+        }
+    }
+
+    /**
+     * Deletes at most {@code limit} keys expired at {@code now}, in the connection's current transaction.
+     *
+     * @return how many were deleted; fewer than {@code limit} when no more had expired
+     */
+    public static int deleteExpired(Connection connection, Instant now, int limit) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(DELETE_EXPIRED)) {
+            delete.setTimestamp(1, Timestamp.from(now.minus(RETENTION)));
+            delete.setInt(2, limit);
+            return delete.executeUpdate();
         }
     }
 

@@ -17,6 +17,7 @@ import dev.catalog.local.gateway.LocalHttpApi;
 import dev.catalog.local.gateway.LocalHttpApiSettings;
 import dev.catalog.local.gateway.RouteTable;
 import dev.catalog.local.process.Supervisor;
+import dev.catalog.local.schedules.Schedules;
 import dev.catalog.local.services.debezium.DebeziumServer;
 import dev.catalog.local.services.debezium.DebeziumStatus;
 import dev.catalog.local.services.kafka.KafkaBroker;
@@ -48,7 +49,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole system on one machine: PostgreSQL, Kafka and OpenSearch as child processes, and the functions of
- * template.yaml hosted behind the local HTTP API and their MSK event source mappings. {@code ./catalog up} runs one;
+ * template.yaml hosted behind the local HTTP API, their MSK event source mappings and their schedules. {@code ./catalog up} runs one;
  * every system test run shares one.
  * Components start in dependency order and stop in reverse, also when a later one fails to start.
  */
@@ -68,6 +69,7 @@ public final class LocalStack implements AutoCloseable {
     private LocalHttpApi httpApi;
     private LocalAwsEndpoint awsEndpoint;
     private EventSourceMappings eventSources;
+    private Schedules schedules;
     private LocalTokenIssuer tokens;
     private ConsoleServer console;
 
@@ -137,6 +139,9 @@ public final class LocalStack implements AutoCloseable {
                 .map(topic -> new KafkaTopic(topic, CatalogTopics.EVENT_PARTITIONS)).toList());
         eventSources = EventSourceMappings.start(mappings, functions, EventSourceSettings.local(kafkaBootstrapServers()));
         started.push(eventSources);
+        // The template's schedules (the retention task): timers instead of EventBridge, invoking the same functions.
+        schedules = Schedules.start(Schedules.of(template), functions, Clock.systemUTC());
+        started.push(schedules);
 
         awsEndpoint = LocalAwsEndpoint.start(new LocalAwsEndpoint.Settings("127.0.0.1", ports.aws(),
                 FunctionHostSettings.LOCAL_REGION, FunctionHostSettings.LOCAL_ACCOUNT_ID,
@@ -277,6 +282,11 @@ public final class LocalStack implements AutoCloseable {
     /** The MSK event sources of template.yaml, with their status. */
     public EventSourceMappings eventSources() {
         return eventSources;
+    }
+
+    /** The schedules of template.yaml, as timers. */
+    public Schedules schedules() {
+        return schedules;
     }
 
     public URI apiUrl() {

@@ -79,6 +79,8 @@ final class SamTemplateReader {
         return switch (type) {
             case "HttpApi" -> httpApiEvent(name, properties);
             case "MSK" -> mskEvent(name, properties);
+            case "Schedule" -> scheduleEvent(name, type, properties, "Schedule");
+            case "ScheduleV2" -> scheduleEvent(name, type, properties, "ScheduleExpression");
             default -> new OtherEvent(name, type, properties.raw());
         };
     }
@@ -142,6 +144,21 @@ final class SamTemplateReader {
                 properties.nestedOrEmpty("FilterCriteria").items("Filters").stream()
                         .map(filter -> filter.requiredText("Pattern"))
                         .toList());
+    }
+
+    /** {@code Schedule} names its expression {@code Schedule}, {@code ScheduleV2} {@code ScheduleExpression}. */
+    private ScheduleEvent scheduleEvent(String name, String type, TemplateProperties properties, String expressionProperty) {
+        String expression = properties.requiredText(expressionProperty);
+        Duration rate = Duration.ofHours(1);
+        if (!expression.isEmpty()) {
+            switch (ScheduleEvent.parseRate(expression)) {
+                case ScheduleEvent.Rate.Valid valid -> rate = valid.period();
+                case ScheduleEvent.Rate.Invalid invalid -> properties.problem(expressionProperty, invalid.problem());
+            }
+        }
+        boolean enabled = properties.bool("Enabled").orElse(true)
+                && !properties.text("State").map("DISABLED"::equals).orElse(false);
+        return new ScheduleEvent(name, type, expression, rate, enabled, properties.text("Input"));
     }
 
     private static MskEvent.StartingPosition startingPosition(TemplateProperties properties) {

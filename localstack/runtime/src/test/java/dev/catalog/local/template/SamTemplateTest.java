@@ -147,9 +147,28 @@ class SamTemplateTest {
     void keeps_events_of_types_it_does_not_run_as_written() {
         ServerlessFunction health = SamTemplate.load(templateFile, LOCAL).function("HealthFunction");
 
-        assertThat(health.events().get("Warmup")).isEqualTo(new OtherEvent("Warmup", "Schedule", Map.of(
-                "Schedule", "rate(5 minutes)",
-                "Input", new Intrinsic.Sub("{\"stage\": \"${Stage}\"}", Map.of()))));
+        assertThat(health.events().get("Uploads")).isEqualTo(new OtherEvent("Uploads", "S3", Map.of(
+                "Bucket", new Intrinsic.Ref("UploadBucket"), "Events", "s3:ObjectCreated:*")));
+    }
+
+    @Test
+    void reads_schedules_with_their_rate_state_and_input() {
+        ServerlessFunction health = SamTemplate.load(templateFile, LOCAL).function("HealthFunction");
+
+        assertThat(health.events().get("Warmup")).isEqualTo(new ScheduleEvent("Warmup", "Schedule", "rate(5 minutes)",
+                Duration.ofMinutes(5), true, Optional.of("{\"stage\": \"dev\"}")));
+        assertThat(health.events().get("Nightly")).isEqualTo(new ScheduleEvent("Nightly", "ScheduleV2", "rate(1 day)",
+                Duration.ofDays(1), false, Optional.empty()));
+    }
+
+    @Test
+    void refuses_a_schedule_it_cannot_run_instead_of_skipping_it() throws IOException {
+        Path broken = directory.resolve("cron-template.yaml");
+        Files.writeString(broken, Files.readString(templateFile).replace("rate(5 minutes)", "cron(0 3 * * ? *)"));
+
+        assertThatThrownBy(() -> SamTemplate.load(broken, LOCAL)).isInstanceOf(TemplateException.class)
+                .hasMessageContaining("Resources.HealthFunction.Properties.Events.Warmup.Properties.Schedule: "
+                        + "the local runtime runs rate() schedules only, found cron(0 3 * * ? *)");
     }
 
     @Test
