@@ -3,14 +3,11 @@ package dev.catalog.setup.kafka;
 import dev.catalog.infra.kafka.CatalogTopics;
 import dev.catalog.platform.kafka.KafkaConnection;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -52,9 +49,7 @@ public final class DebeziumAcls {
     }
 
     public void grant(String user) {
-        Map<String, Object> config = new HashMap<>(connection.clientProperties());
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = SetupAdmin.open(connection)) {
             admin.createAcls(of(user)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Kafka at " + connection.bootstrapServers() + " refused Debezium's ACLs: "

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -39,10 +38,7 @@ public final class KafkaTopics {
 
     /** @return the names of the topics it created */
     public List<String> ensure(Collection<KafkaTopic> topics) {
-        Map<String, Object> config = new HashMap<>(connection.clientProperties());
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = SetupAdmin.open(connection)) {
             Set<String> existing = await(admin.listTopics().names());
             short replication = (short) Math.min(MAX_REPLICATION, await(admin.describeCluster().nodes()).size());
             List<NewTopic> missing = topics.stream()

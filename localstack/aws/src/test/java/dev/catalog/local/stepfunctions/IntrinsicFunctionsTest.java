@@ -15,8 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class IntrinsicFunctionsTest {
 
     private static final JsonNode INPUT = json("""
-            {"name": "Ada", "count": 3, "items": [1, 2, 2, 3, 1], "text": "a,b;c", "json": "{\\"k\\": [1]}",
-             "left": {"a": 1, "b": 1}, "right": {"b": 2}}""");
+            {"name": "Ada", "count": 3, "json": "{\\"k\\": [1]}", "left": {"a": 1, "b": 1}}""");
 
     private static JsonNode evaluate(String call) {
         return IntrinsicFunctions.evaluate(IntrinsicParser.parse(call), path -> select(path));
@@ -31,20 +30,9 @@ class IntrinsicFunctionsTest {
             States.Format('Hello {}, you have {} items', $.name, $.count)     | "Hello Ada, you have 3 items"
             States.StringToJson($.json)                                       | {"k": [1]}
             States.JsonToString($.left)                                       | "{\\"a\\":1,\\"b\\":1}"
-            States.Array('a', 1, true, null, $.count)                         | ["a", 1, true, null, 3]
-            States.ArrayPartition($.items, 2)                                 | [[1, 2], [2, 3], [1]]
-            States.ArrayContains($.items, 3)                                  | true
-            States.ArrayRange(1, 9, 2)                                        | [1, 3, 5, 7, 9]
-            States.ArrayGetItem($.items, 3)                                   | 3
-            States.ArrayLength($.items)                                       | 5
-            States.ArrayUnique($.items)                                       | [1, 2, 3]
-            States.Base64Encode('Data to encode')                             | "RGF0YSB0byBlbmNvZGU="
-            States.Base64Decode('RGF0YSB0byBlbmNvZGU=')                        | "Data to encode"
-            States.Hash('input data', 'SHA-1')                                | "aaff4a450a104cd177d28d18d74485e8cae074b7"
-            States.JsonMerge($.left, $.right, false)                          | {"a": 1, "b": 2}
             States.MathAdd($.count, -5)                                       | -2
-            States.MathAdd(States.ArrayLength($.items), 1)                    | 6
-            States.StringSplit($.text, ',;')                                  | ["a", "b", "c"]
+            States.MathAdd(States.MathAdd($.count, 2), 1)                     | 6
+            States.Format('{} items', States.MathAdd($.count, 1))             | "4 items"
             """)
     void evaluates_intrinsic_functions_as_documented(String call, String expected) {
         assertThat(evaluate(call)).isEqualTo(json(expected));
@@ -56,19 +44,11 @@ class IntrinsicFunctionsTest {
     }
 
     @Test
-    void draws_random_numbers_in_range_and_uuids_in_v4_format() {
-        int random = evaluate("States.MathRandom(1, 3)").intValue();
-        assertThat(random).isBetween(1, 2);
-        assertThat(evaluate("States.MathRandom(1, 1000, 7)")).isEqualTo(evaluate("States.MathRandom(1, 1000, 7)"));
-        assertThat(evaluate("States.UUID()").textValue()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
-    }
-
-    @Test
     void fails_with_intrinsic_failure_naming_the_call_on_bad_arguments() {
-        assertThatThrownBy(() -> evaluate("States.ArrayGetItem($.items, 9)"))
+        assertThatThrownBy(() -> evaluate("States.MathAdd($.name, 1)"))
                 .isInstanceOfSatisfying(StatesFailure.class, e -> {
                     assertThat(e.error()).isEqualTo("States.IntrinsicFailure");
-                    assertThat(e.cause()).contains("States.ArrayGetItem($.items, 9)").contains("index 9 is outside the array");
+                    assertThat(e.cause()).contains("States.MathAdd($.name, 1)").contains("argument 0 must be a number");
                 });
         assertThatThrownBy(() -> evaluate("States.Format('{} and {}', $.name)")).isInstanceOf(StatesFailure.class);
         assertThatThrownBy(() -> evaluate("States.StringToJson($.name)")).hasMessageContaining("not JSON");
@@ -77,8 +57,15 @@ class IntrinsicFunctionsTest {
     @Test
     void rejects_malformed_calls_when_the_definition_loads() {
         assertThatThrownBy(() -> IntrinsicParser.parse("States.Format('unterminated")).hasMessageContaining("unterminated");
-        assertThatThrownBy(() -> IntrinsicParser.parse("States.ArrayLength($.a, $.b)"))
-                .hasMessageContaining("States.ArrayLength does not take 2 argument(s)");
-        assertThatThrownBy(() -> IntrinsicParser.parse("States.UUID() trailing")).hasMessageContaining("unexpected text");
+        assertThatThrownBy(() -> IntrinsicParser.parse("States.JsonToString($.a, $.b)"))
+                .hasMessageContaining("States.JsonToString does not take 2 argument(s)");
+        assertThatThrownBy(() -> IntrinsicParser.parse("States.MathAdd(1, 2) trailing")).hasMessageContaining("unexpected text");
+    }
+
+    @Test
+    void refuses_by_name_the_intrinsics_no_state_machine_of_the_project_uses() {
+        assertThatThrownBy(() -> IntrinsicParser.parse("States.Hash('input data', 'SHA-1')"))
+                .hasMessageContaining("'States.Hash' is not an intrinsic function the local engine runs (it runs States.Format, "
+                        + "States.StringToJson, States.JsonToString, States.MathAdd");
     }
 }

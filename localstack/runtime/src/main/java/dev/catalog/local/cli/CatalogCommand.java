@@ -11,8 +11,7 @@ import picocli.CommandLine.Command;
                 + "the functions of template.yaml behind the HTTP API (127.0.0.1:3000) and an AWS-compatible endpoint (127.0.0.1:4566), "
                 + "with a console in the browser (127.0.0.1:3001).",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, TokenCommand.class, InvokeCommand.class,
-                SeedCommand.class, RebuildCommand.class, RollbackCommand.class, ProjectionsCommand.class, DeadLettersCommand.class,
-                BenchCommand.class,
+                RebuildCommand.class, RollbackCommand.class, ProjectionsCommand.class, DeadLettersCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CatalogCommand implements Runnable {
 
@@ -20,7 +19,12 @@ public final class CatalogCommand implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new CatalogCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The runtime's commands; the tools module adds {@code seed} and {@code bench} to the same command line. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new CatalogCommand());
     }
 
     @Override
@@ -29,7 +33,7 @@ public final class CatalogCommand implements Runnable {
     }
 
     /** The repository the runtime works from: template.yaml, the deployment packages, .local/. */
-    static Path projectDir() {
+    public static Path projectDir() {
         return Path.of(System.getProperty("catalog.project.dir", ".")).toAbsolutePath().normalize();
     }
 }

@@ -5,9 +5,7 @@ import dev.catalog.local.deadletters.DeadLetterReplay;
 import dev.catalog.local.deadletters.DeadLetterTopic;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,15 +16,11 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "dead-letters", description = "List the records the projections dead-lettered: when, projection, tenant, aggregate, event, reason.",
         subcommands = DeadLettersCommand.Replay.class)
-final class DeadLettersCommand implements Callable<Integer> {
+final class DeadLettersCommand extends AgainstRunningStack {
 
     @Override
-    public Integer call() {
-        Optional<RunningStack> running = RunningStack.find();
-        if (running.isEmpty()) {
-            return 1;
-        }
-        List<DeadLetter> letters = new DeadLetterTopic(running.get().kafkaBootstrapServers()).read();
+    protected int run(RunningStack stack) {
+        List<DeadLetter> letters = new DeadLetterTopic(stack.kafkaBootstrapServers()).read();
         if (letters.isEmpty()) {
             System.out.println("No dead letters.");
             return 0;
@@ -44,7 +38,7 @@ final class DeadLettersCommand implements Callable<Integer> {
     }
 
     @Command(name = "replay", description = "Send dead letters back through the projection that refused them (after a fix).")
-    static final class Replay implements Callable<Integer> {
+    static final class Replay extends AgainstRunningStack {
 
         @Parameters(paramLabel = "OFFSET", arity = "0..*", description = "Offsets on the dead-letter topic, as listed.")
         private List<Long> offsets = List.of();
@@ -53,24 +47,20 @@ final class DeadLettersCommand implements Callable<Integer> {
         private boolean all;
 
         @Override
-        public Integer call() {
-            Optional<RunningStack> running = RunningStack.find();
-            if (running.isEmpty()) {
-                return 1;
-            }
+        protected int run(RunningStack stack) {
             if (offsets.isEmpty() && !all) {
                 System.err.println("Name the offsets to replay (./catalog dead-letters lists them), or --all.");
                 return 2;
             }
             Set<Long> chosen = Set.copyOf(offsets);
-            List<DeadLetter> letters = new DeadLetterTopic(running.get().kafkaBootstrapServers()).read().stream()
+            List<DeadLetter> letters = new DeadLetterTopic(stack.kafkaBootstrapServers()).read().stream()
                     .filter(letter -> all || chosen.contains(letter.offset())).toList();
             if (letters.size() < chosen.size()) {
                 System.err.println("Not every offset names a dead letter; ./catalog dead-letters lists them.");
                 return 2;
             }
-            try (DeadLetterReplay replay = new DeadLetterReplay(URI.create("http://127.0.0.1:" + running.get().ports().aws()),
-                    running.get().kafkaBootstrapServers())) {
+            try (DeadLetterReplay replay = new DeadLetterReplay(URI.create("http://127.0.0.1:" + stack.ports().aws()),
+                    stack.kafkaBootstrapServers())) {
                 boolean failed = false;
                 for (DeadLetterReplay.Outcome outcome : replay.replay(letters)) {
                     failed |= outcome.failed();

@@ -1,23 +1,17 @@
 package dev.catalog.local.cli;
 
 import dev.catalog.local.rebuilds.ProjectionVersions;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code ./catalog projections}: every version of every read model, its status, replay progress and live lag. */
 @Command(name = "projections", description = "List the read models' versions: status, target, replay progress, live progress.")
-final class ProjectionsCommand implements Callable<Integer> {
+final class ProjectionsCommand extends AgainstRunningStack {
 
     @Override
-    public Integer call() throws Exception {
-        Optional<RunningStack> running = RunningStack.find();
-        if (running.isEmpty()) {
-            return 1;
-        }
+    protected int run(RunningStack stack) throws Exception {
         System.out.printf("%-8s %-4s %-9s %-12s %-24s %-12s %s%n", "PROJ", "VER", "STATUS", "TARGET", "REPLAY (from..reached/mark)",
                 "LIVE SEQ", "NOTES");
-        for (ProjectionVersions.Row row : ProjectionVersions.read(running.get().database())) {
+        for (ProjectionVersions.Row row : ProjectionVersions.read(stack.database())) {
             String replay = row.highWaterMark() == null ? "-" : row.fromSequence() + ".." + row.replayedTo() + "/" + row.highWaterMark()
                     + " (" + row.eventsReplayed() + " ev)";
             String notes = row.error() != null ? "error: " + row.error()

@@ -6,8 +6,6 @@ import dev.catalog.local.rebuilds.ReplayProgress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -19,7 +17,7 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
  * ends.
  */
 @Command(name = "rebuild", description = "Rebuild read models from the event log through the rebuild state machine; shows progress until it ends.")
-final class RebuildCommand implements Callable<Integer> {
+final class RebuildCommand extends AgainstRunningStack {
 
     @Option(names = "--projection", required = true, description = "detail, search or all.")
     private String projection;
@@ -28,15 +26,11 @@ final class RebuildCommand implements Callable<Integer> {
     private long fromSequence;
 
     @Override
-    public Integer call() throws Exception {
-        Optional<RunningStack> running = RunningStack.find();
-        if (running.isEmpty()) {
-            return 1;
-        }
-        try (RebuildControl rebuilds = running.get().rebuilds()) {
+    protected int run(RunningStack stack) throws Exception {
+        try (RebuildControl rebuilds = stack.rebuilds()) {
             String execution = rebuilds.start(new RebuildControl.Request(projection, Long.toString(fromSequence), null, null));
             System.out.println("Started " + execution);
-            return follow(rebuilds, running.get(), execution);
+            return follow(rebuilds, stack, execution);
         }
     }
 

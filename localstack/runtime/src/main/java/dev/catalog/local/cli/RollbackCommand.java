@@ -6,8 +6,6 @@ import dev.catalog.local.rebuilds.ReplayProgress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,7 +17,7 @@ import picocli.CommandLine.Option;
  * version N) catches up on the events it missed, shown as it goes, then becomes LIVE again in one step.
  */
 @Command(name = "rollback", description = "Make LIVE again the version that was LIVE before the current one (or --to-version N), after catching it up.")
-final class RollbackCommand implements Callable<Integer> {
+final class RollbackCommand extends AgainstRunningStack {
 
     @Option(names = "--projection", required = true, description = "detail or search.")
     private String projection;
@@ -28,12 +26,8 @@ final class RollbackCommand implements Callable<Integer> {
     private Integer toVersion;
 
     @Override
-    public Integer call() throws Exception {
-        Optional<RunningStack> running = RunningStack.find();
-        if (running.isEmpty()) {
-            return 1;
-        }
-        try (RebuildControl rebuilds = running.get().rebuilds()) {
+    protected int run(RunningStack stack) throws Exception {
+        try (RebuildControl rebuilds = stack.rebuilds()) {
             Instant started = Instant.now();
             CompletableFuture<RebuildControl.Invocation> invocation = CompletableFuture.supplyAsync(() -> rebuilds.rollback(projection, toVersion));
             ReplayProgress progress = new ReplayProgress();
@@ -42,7 +36,7 @@ final class RollbackCommand implements Callable<Integer> {
                 try {
                     rollback = invocation.get(1, TimeUnit.SECONDS);
                 } catch (TimeoutException stillCatchingUp) {
-                    List<ProjectionVersions.Row> catchingUp = ProjectionVersions.read(running.get().database()).stream()
+                    List<ProjectionVersions.Row> catchingUp = ProjectionVersions.read(stack.database()).stream()
                             .filter(row -> row.projection().equals(projection) && "CATCHING_UP".equals(row.status())).toList();
                     ReplayProgress.Snapshot snapshot = progress.update(catchingUp, Instant.now());
                     System.out.printf("\r  catching up %-12s events replayed %,10d   remaining %,10d   rate %,8.0f/s        ",

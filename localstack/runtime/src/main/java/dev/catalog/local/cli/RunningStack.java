@@ -14,10 +14,10 @@ import java.time.Clock;
 import java.util.Optional;
 
 /** The stack {@code ./catalog up} is running, as the commands that work against it reach it. */
-record RunningStack(long pid, StackPorts ports, LocalTokenIssuer tokens) {
+public record RunningStack(long pid, StackPorts ports, LocalTokenIssuer tokens) {
 
     /** The running stack; empty (and a hint printed on standard error) when there is none. */
-    static Optional<RunningStack> find() {
+    public static Optional<RunningStack> find() {
         Optional<StackRecord> running = StackRecord.running(CatalogCommand.projectDir());
         if (running.isEmpty()) {
             System.err.println("Catalog is not running: start it with ./catalog up");
@@ -28,33 +28,33 @@ record RunningStack(long pid, StackPorts ports, LocalTokenIssuer tokens) {
         return Optional.of(new RunningStack(running.get().pid(), running.get().ports(), new LocalTokenIssuer(key, Clock.systemUTC())));
     }
 
-    URI api() {
+    public URI api() {
         return URI.create("http://127.0.0.1:" + ports.api());
     }
 
-    CatalogClient client() {
+    public CatalogClient client() {
         return new CatalogClient(api(), tokens::issue);
     }
 
-    PostgresConnection database() {
+    public PostgresConnection database() {
         return PostgresServer.connectionOnPort(ports.postgres());
     }
 
-    String kafkaBootstrapServers() {
+    public String kafkaBootstrapServers() {
         return "127.0.0.1:" + ports.kafka();
     }
 
     /** Rebuilds and rollbacks through the stack's AWS endpoint; the caller closes it. */
-    RebuildControl rebuilds() {
+    public RebuildControl rebuilds() {
         return new RebuildControl(URI.create("http://127.0.0.1:" + ports.aws()));
     }
 
     /** What {@code ./catalog status --json} prints. */
-    URI status() {
+    public URI status() {
         return LocalStack.statusUrl(ports);
     }
 
-    URI openSearch() {
+    public URI openSearch() {
         return URI.create("http://127.0.0.1:" + ports.openSearch());
     }
 }

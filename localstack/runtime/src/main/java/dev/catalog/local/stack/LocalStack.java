@@ -190,6 +190,13 @@ public final class LocalStack implements AutoCloseable {
         return variables;
     }
 
+    /** What a function on {@code role}'s side is given: the shared variables and its side's database credentials. */
+    public static Map<String, String> functionVariables(StackPorts ports, DatabaseRole role) {
+        Map<String, String> variables = new LinkedHashMap<>(functionVariables(ports));
+        variables.putAll(secretStandIns(ports).get(LocalResources.secretArn(role)));
+        return variables;
+    }
+
     /**
      * The database credentials standing in for the secrets template.yaml gives the functions as {@code DB_SECRET_ARN}:
      * each side's role (its own secret in AWS), and the owner for the master user's secret (the setup step).

@@ -49,7 +49,8 @@ public final class IntrinsicParser {
         }
         String name = text.substring(start, position);
         IntrinsicFunction function = IntrinsicFunction.named(name)
-                .orElseThrow(() -> error("'" + name + "' is not an intrinsic function"));
+                .orElseThrow(() -> error("'" + name + "' is not an intrinsic function the local engine runs (it runs "
+                        + IntrinsicFunction.names() + ": no state machine of this project uses the others)"));
         expect('(');
         List<IntrinsicArgument> arguments = new ArrayList<>();
         skipSpaces();

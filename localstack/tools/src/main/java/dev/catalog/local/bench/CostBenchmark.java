@@ -123,12 +123,16 @@ public final class CostBenchmark {
         out.printf("  %-18s %13.1f%% %14s %16.2f %16.2f%n", "whole stack", totalIdle * 100, "", total, totalNet);
     }
 
-    /** Billed duration per command (HTTP functions) and per event (projection functions), as Lambda bills them. */
+    /**
+     * Billed duration per function, then per command for the command functions together (each command is one call of
+     * one of them) and per event and per command for the projections together (a batch carries several events).
+     */
     private static void printFunctions(PrintStream out, Map<String, StackStatus.Function> start, Map<String, StackStatus.Function> end,
                                        long commands, long events) {
         out.printf("Functions, billed duration (each invocation rounded up to 1 ms, as Lambda bills it) during the window:%n");
-        out.printf("  %-34s %12s %8s %12s %14s %16s%n", "function", "invocations", "errors", "billed ms", "ms per call",
-                "ms per cmd/event");
+        out.printf("  %-34s %12s %8s %12s %14s%n", "function", "invocations", "errors", "billed ms", "ms per call");
+        long commandBilled = 0;
+        long projectionBilled = 0;
         for (StackStatus.Function after : end.values()) {
             StackStatus.Function before = start.getOrDefault(after.name(), new StackStatus.Function(after.name(), 0, 0, 0));
             long invocations = after.invocations() - before.invocations();
@@ -136,22 +140,23 @@ public final class CostBenchmark {
                 continue;
             }
             long billed = after.billedMillis() - before.billedMillis();
-            boolean projection = after.name().contains("Projection");
-            out.printf("  %-34s %,12d %,8d %,12d %14.2f %13.2f/%s%n", after.name(), invocations, after.errors() - before.errors(),
-                    billed, (double) billed / invocations, (double) billed / (projection ? events : commands), projection ? "event" : "cmd");
+            if (after.name().contains("Projection")) {
+                projectionBilled += billed;
+            } else {
+                commandBilled += billed;
+            }
+            out.printf("  %-34s %,12d %,8d %,12d %14.2f%n", after.name(), invocations, after.errors() - before.errors(),
+                    billed, (double) billed / invocations);
         }
-        out.printf("  (a projection's billed time covers its whole batch; heartbeat-only batches are in it too)%n");
+        out.printf("  command functions:    %8.2f billed ms per command%n", (double) commandBilled / commands);
+        out.printf("  projection functions: %8.2f billed ms per event, %.2f per command "
+                + "(a batch's time covers all its events; heartbeat-only batches are in it too)%n",
+                (double) projectionBilled / events, (double) projectionBilled / commands);
+        out.printf("  all functions:        %8.2f billed ms per command%n", (double) (commandBilled + projectionBilled) / commands);
     }
 
     private boolean awaitReadModels() throws InterruptedException {
-        long deadline = System.nanoTime() + DRAIN.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (ledger.awaited(Stage.DETAIL).isEmpty() && ledger.awaited(Stage.SEARCH).isEmpty()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return false;
+        return ledger.awaitSeen(DRAIN, 0, Stage.DETAIL, Stage.SEARCH);
     }
 
     private Map<String, StackStatus.Function> functions() throws Exception {

@@ -128,14 +128,7 @@ public final class LagBenchmark {
 
     /** Waits until every event of the step is seen at every stage, or {@link #DRAIN} has passed. */
     private void drain(CommandDriver.Step step) throws InterruptedException {
-        long deadline = System.nanoTime() + DRAIN.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (ledger.committedBetween(step.startMicros(), Long.MAX_VALUE).stream()
-                    .allMatch(timeline -> timeline.latency(Stage.KAFKA) >= 0 && timeline.readModelsLatency() >= 0)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
+        ledger.awaitSeen(DRAIN, step.startMicros(), Stage.values());
     }
 
     private void printStages(CommandDriver.Step step, PrintStream out) {

@@ -1,16 +1,16 @@
-package dev.catalog.local.cli;
+package dev.catalog.local.tools;
 
 import dev.catalog.local.bench.SearchBenchmark;
+import dev.catalog.local.cli.AgainstRunningStack;
+import dev.catalog.local.cli.RunningStack;
 import dev.catalog.local.seed.Vocabulary;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./catalog bench search}: search and product detail p50/p99 through the HTTP API, on a seeded catalog. */
 @Command(name = "search", description = "Search (words, typos, prefixes, filters, browsing) and GET /products/{id} p50/p99 "
         + "through the local HTTP API, on a catalog seeded with ./catalog seed.")
-final class BenchSearchCommand implements Callable<Integer> {
+final class BenchSearchCommand extends AgainstRunningStack {
 
     @Option(names = "--tenant", description = "The tenant searched (default: the largest of ./catalog seed, alpine-outfitters).")
     private String tenant;
@@ -28,13 +28,9 @@ final class BenchSearchCommand implements Callable<Integer> {
     private int warmup;
 
     @Override
-    public Integer call() throws Exception {
-        Optional<RunningStack> stack = RunningStack.find();
-        if (stack.isEmpty()) {
-            return 1;
-        }
+    protected int run(RunningStack stack) throws Exception {
         String searched = tenant != null ? tenant : Vocabulary.standard().shops().getFirst().tenant();
-        boolean ran = new SearchBenchmark(new SearchBenchmark.Settings(stack.get().client(), stack.get().database(), searched,
+        boolean ran = new SearchBenchmark(new SearchBenchmark.Settings(stack.client(), stack.database(), searched,
                 minProducts, clients, requests, warmup, 42)).run(System.out);
         return ran ? 0 : 2;
     }

@@ -1,20 +1,21 @@
-package dev.catalog.local.cli;
+package dev.catalog.local.tools;
 
 import dev.catalog.local.bench.LagBenchmark;
 import dev.catalog.local.bench.PipelineKnobs;
+import dev.catalog.local.cli.AgainstRunningStack;
+import dev.catalog.local.cli.CatalogCommand;
+import dev.catalog.local.cli.RunningStack;
 import dev.catalog.local.stack.LocalStack;
 import dev.catalog.local.stack.StackSettings;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./catalog bench lag}: commit to Kafka, to the detail read model and to search, at steady rates; then a ramp. */
 @Command(name = "lag", description = "At steady command rates, time each event from commit to Kafka, to catalog_read.product_detail "
         + "and to searchable (p50/p95/p99); then ramp up to the highest rate the whole pipeline sustains, beside what Debezium alone delivers.")
-final class BenchLagCommand implements Callable<Integer> {
+final class BenchLagCommand extends AgainstRunningStack {
 
     @Option(names = "--rates", split = ",", defaultValue = "50,200,500", description = "Steady rates, commands/s (default ${DEFAULT-VALUE}).")
     private List<Integer> rates;
@@ -42,16 +43,12 @@ final class BenchLagCommand implements Callable<Integer> {
     private int burstProducts;
 
     @Override
-    public Integer call() throws Exception {
-        Optional<RunningStack> stack = RunningStack.find();
-        if (stack.isEmpty()) {
-            return 1;
-        }
+    protected int run(RunningStack stack) throws Exception {
         StackSettings settings = new StackSettings(CatalogCommand.projectDir(),
-                StackSettings.local(CatalogCommand.projectDir(), false).layout(), stack.get().ports(), false);
-        PipelineKnobs knobs = PipelineKnobs.read(CatalogCommand.projectDir(), LocalStack.template(settings), stack.get().openSearch());
-        new LagBenchmark(new LagBenchmark.Settings(stack.get().client(), stack.get().database(), stack.get().kafkaBootstrapServers(),
-                stack.get().openSearch(), knobs, rates, Duration.ofSeconds(seconds),
+                StackSettings.local(CatalogCommand.projectDir(), false).layout(), stack.ports(), false);
+        PipelineKnobs knobs = PipelineKnobs.read(CatalogCommand.projectDir(), LocalStack.template(settings), stack.openSearch());
+        new LagBenchmark(new LagBenchmark.Settings(stack.client(), stack.database(), stack.kafkaBootstrapServers(),
+                stack.openSearch(), knobs, rates, Duration.ofSeconds(seconds),
                 new LagBenchmark.Ramp(rampFrom, rampFactor, Duration.ofSeconds(rampStep), rampMax), burst, burstProducts)).run(System.out);
         return 0;
     }

@@ -1,5 +1,7 @@
-package dev.catalog.local.cli;
+package dev.catalog.local.tools;
 
+import dev.catalog.local.cli.AgainstRunningStack;
+import dev.catalog.local.cli.RunningStack;
 import dev.catalog.local.seed.CatalogGenerator;
 import dev.catalog.local.seed.CatalogSeeder;
 import dev.catalog.local.seed.SeedPlan;
@@ -7,15 +9,13 @@ import dev.catalog.local.seed.SeedReport;
 import dev.catalog.local.seed.TenantSeed;
 import dev.catalog.local.seed.Vocabulary;
 import java.io.PrintStream;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./catalog seed}: a realistic multi-tenant catalog, generated and sent through the command API. */
 @Command(name = "seed", description = "Generate a realistic multi-tenant catalog (categories, brands, attributes, prices, "
         + "statuses, stock) and create it through the command API, as each tenant.")
-final class SeedCommand implements Callable<Integer> {
+final class SeedCommand extends AgainstRunningStack {
 
     @Option(names = "--products", defaultValue = "100000", description = "Products in all (default ${DEFAULT-VALUE}).")
     private int products;
@@ -30,23 +30,19 @@ final class SeedCommand implements Callable<Integer> {
     private long seed;
 
     @Override
-    public Integer call() throws InterruptedException {
-        Optional<RunningStack> stack = RunningStack.find();
-        if (stack.isEmpty()) {
-            return 1;
-        }
+    protected int run(RunningStack stack) throws InterruptedException {
         Vocabulary vocabulary = Vocabulary.standard();
         CatalogGenerator generator = new CatalogGenerator(vocabulary, SeedPlan.ofShops(vocabulary, seed, products, tenants));
         PrintStream out = System.out;
         out.printf("Seeding %,d products for %d tenants through %s (seed %d, %d clients)%n", products, tenants,
-                stack.get().api(), seed, clients);
+                stack.api(), seed, clients);
         for (TenantSeed tenant : generator.tenants()) {
             out.printf("  %-20s %s  %2d categories  %,7d products%n", tenant.tenant(), tenant.currency(),
                     tenant.categories().size(), tenant.products());
         }
-        SeedReport report = new CatalogSeeder(stack.get().client(), clients)
+        SeedReport report = new CatalogSeeder(stack.client(), clients)
                 .seed(generator, new ProgressBar(out, System.console() != null));
-        print(report, stack.get(), out);
+        print(report, stack, out);
         return report.failed() == 0 ? 0 : 1;
     }
 

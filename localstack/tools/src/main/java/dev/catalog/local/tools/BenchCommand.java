@@ -1,13 +1,14 @@
-package dev.catalog.local.cli;
+package dev.catalog.local.tools;
 
+import dev.catalog.infra.db.DatabaseRole;
 import dev.catalog.local.bench.CommandBenchmark;
 import dev.catalog.local.bench.CostBenchmark;
 import dev.catalog.local.bench.RebuildBenchmark;
+import dev.catalog.local.cli.AgainstRunningStack;
+import dev.catalog.local.cli.RunningStack;
 import dev.catalog.local.rebuilds.RebuildControl;
 import dev.catalog.local.stack.LocalStack;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,7 +20,7 @@ final class BenchCommand {
 
     @Command(name = "commands", description = "Create and update products through the HTTP API for a fixed time; "
             + "print commands/s and latency p50/p99, beside the same commands given to the same handlers in-process.")
-    static final class Commands implements Callable<Integer> {
+    static final class Commands extends AgainstRunningStack {
 
         @Option(names = "--clients", defaultValue = "8", description = "Concurrent clients (default ${DEFAULT-VALUE}).")
         private int clients;
@@ -31,13 +32,8 @@ final class BenchCommand {
         private int warmup;
 
         @Override
-        public Integer call() throws Exception {
-            Optional<RunningStack> running = RunningStack.find();
-            if (running.isEmpty()) {
-                return 1;
-            }
-            RunningStack stack = running.get();
-            new CommandBenchmark(new CommandBenchmark.Settings(stack.api(), stack.tokens()::issue, LocalStack.functionVariables(stack.ports()), clients,
+        protected int run(RunningStack stack) throws Exception {
+            new CommandBenchmark(new CommandBenchmark.Settings(stack.api(), stack.tokens()::issue, LocalStack.functionVariables(stack.ports(), DatabaseRole.COMMAND), clients,
                     Duration.ofSeconds(warmup), Duration.ofSeconds(seconds))).run(System.out);
             return 0;
         }
@@ -46,7 +42,7 @@ final class BenchCommand {
     @Command(name = "rebuild", description = "Rebuild each read model, and both together, from a log of at least "
             + "--events events (generated if the log is shorter); print events/s beside the ceiling of writing the "
             + "final state directly.")
-    static final class Rebuild implements Callable<Integer> {
+    static final class Rebuild extends AgainstRunningStack {
 
         @Option(names = "--events", defaultValue = "1000000", description = "Minimum events in the log (default ${DEFAULT-VALUE}).")
         private long events;
@@ -61,12 +57,7 @@ final class BenchCommand {
         private Integer batchEvents;
 
         @Override
-        public Integer call() throws Exception {
-            Optional<RunningStack> running = RunningStack.find();
-            if (running.isEmpty()) {
-                return 1;
-            }
-            RunningStack stack = running.get();
+        protected int run(RunningStack stack) throws Exception {
             try (RebuildControl rebuilds = stack.rebuilds()) {
                 new RebuildBenchmark(new RebuildBenchmark.Settings(stack.database(), stack.openSearch(), stack.kafkaBootstrapServers(),
                         rebuilds, events, products, tenants, batchEvents))
@@ -78,7 +69,7 @@ final class BenchCommand {
 
     @Command(name = "cost", description = "Measure the idle stack, then send commands at a steady rate; print CPU ms per command "
             + "for each process of the stack (from /proc), beside its idle use, and the functions' billed ms per command and per event.")
-    static final class Cost implements Callable<Integer> {
+    static final class Cost extends AgainstRunningStack {
 
         @Option(names = "--rate", defaultValue = "100", description = "Commands per second (default ${DEFAULT-VALUE}).")
         private int rate;
@@ -90,12 +81,7 @@ final class BenchCommand {
         private int idle;
 
         @Override
-        public Integer call() throws Exception {
-            Optional<RunningStack> running = RunningStack.find();
-            if (running.isEmpty()) {
-                return 1;
-            }
-            RunningStack stack = running.get();
+        protected int run(RunningStack stack) throws Exception {
             new CostBenchmark(new CostBenchmark.Settings(stack.client(), stack.database(), stack.openSearch(), stack.status(), stack.pid(),
                     rate, Duration.ofSeconds(seconds), Duration.ofSeconds(idle))).run(System.out);
             return 0;

@@ -1,5 +1,6 @@
 package dev.catalog.local.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -76,6 +77,8 @@ final class EventLedger {
         }
     }
 
+    private static final Duration AWAIT_POLL = Duration.ofMillis(20);
+
     private final ConcurrentMap<EventKey, Timeline> timelines = new ConcurrentHashMap<>();
     private final Map<Stage, ConcurrentMap<EventKey, Timeline>> awaited = new EnumMap<>(Stage.class);
 
@@ -119,6 +122,32 @@ final class EventLedger {
     /** Committed events not yet seen at {@code stage}. */
     Collection<Timeline> awaited(Stage stage) {
         return awaited.get(stage).values();
+    }
+
+    /**
+     * Waits until every event committed from {@code fromMicros} on has been seen at each of {@code stages}, or until
+     * {@code patience} has passed; whether they all were.
+     */
+    boolean awaitSeen(Duration patience, long fromMicros, Stage... stages) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!allSeen(fromMicros, stages)) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(AWAIT_POLL.toMillis());
+        }
+        return true;
+    }
+
+    private boolean allSeen(long fromMicros, Stage... stages) {
+        for (Stage stage : stages) {
+            for (Timeline timeline : awaited(stage)) {
+                if (timeline.committed() >= fromMicros) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Events committed from {@code fromMicros} (included) to {@code toMicros} (excluded). */

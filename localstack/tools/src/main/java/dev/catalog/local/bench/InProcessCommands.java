@@ -37,8 +37,6 @@ final class InProcessCommands implements CommandBenchmark.CommandPath, Closeable
     private final UpdateProductFunction update;
 
     InProcessCommands(Map<String, String> variables) {
-        // The handlers log every answer at INFO through this process's slf4j: keep the benchmark's output to its figures.
-        System.setProperty("org.slf4j.simpleLogger.log.dev.catalog", "warn");
         pool = ConnectionPool.create(DatabaseSettings.from(name -> Optional.ofNullable(variables.get(name)).filter(value -> !value.isBlank())),
                 "bench-in-process");
         CommandApi api = new CommandApi(pool, Clock.systemUTC(), IdSource.random());

@@ -1,4 +1,4 @@
-package dev.catalog.local.cli;
+package dev.catalog.local.tools;
 
 import dev.catalog.local.seed.SeedProgress;
 import java.io.PrintStream;
