@@ -38,15 +38,42 @@ final class EventLog {
     }
 
     /**
-     * The high-water mark: the highest sequence committed when it is taken. Replay covers every event up to it that
-     * was committed then; an event committed later (even with a lower sequence, by a transaction still in flight) is
-     * applied by the live path, which writes the BUILDING version from before this moment on.
+     * A high-water mark: the highest sequence committed when it is taken, and the oldest transaction then in flight.
+     *
+     * @param snapshotXmin an {@code xid8} as text: every transaction older than it had ended when the mark was taken
      */
-    long highWaterMark(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("select coalesce(max(sequence), 0) from outbox");
+    record Mark(long sequence, String snapshotXmin) {
+    }
+
+    /**
+     * The high-water mark. Replay covers every event up to it that was committed then; an event committed later
+     * (even with a lower sequence, by a transaction still in flight) is applied by the live path, which writes the
+     * BUILDING version from before this moment on. Both halves come from one statement's snapshot.
+     */
+    Mark highWaterMark(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select coalesce(max(sequence), 0), pg_snapshot_xmin(pg_current_snapshot())::text from outbox");
              ResultSet row = select.executeQuery()) {
             row.next();
-            return row.getLong(1);
+            return new Mark(row.getLong(1), row.getString(2));
+        }
+    }
+
+    /**
+     * Where a catch-up starts for a version that holds every event of a transaction older than {@code heldBelow}: just
+     * before the first event up to {@code upTo} of a younger one (committed late or not, whatever its sequence), or
+     * {@code upTo} when there is none. A scan of the log, once per rollback.
+     */
+    long catchUpFrom(Connection connection, String heldBelow, long upTo) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select coalesce(min(sequence) - 1, ?) from outbox where transaction_id >= ?::xid8 and sequence <= ?")) {
+            select.setLong(1, upTo);
+            select.setString(2, heldBelow);
+            select.setLong(3, upTo);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
         }
     }
 

@@ -72,7 +72,7 @@ public final class Rebuilds {
             throw new IllegalArgumentException("a pace needs batchEvents of 1 or more and sliceSeconds of 0 or more");
         }
         List<String> projections = Projections.named(request.projection());
-        long end = read(eventLog::highWaterMark);
+        long end = read(eventLog::highWaterMark).sequence();
         if (from > end) {
             // Nothing after it to replay: the run would copy the LIVE version and call that a rebuild.
             throw new IllegalArgumentException("fromSequence " + from + " is beyond the end of the event log (its last sequence is "
@@ -94,16 +94,22 @@ public final class Rebuilds {
                     return null;
                 });
             }
-            long mark = building.highWaterMark() != null ? building.highWaterMark() : read(eventLog::highWaterMark);
-            inTransaction(connection -> {
-                ledger.recordHighWaterMark(connection, projection, building.version(), mark);
-                return null;
-            });
+            long mark = building.highWaterMark() != null ? building.highWaterMark() : markTaken(projection, building.version());
             prepared.add(new RebuildState.Target(projection, building.version(), building.target(), mark,
                     building.position(), building.eventsReplayed()));
         }
         return new RebuildState(runId, from, highestMark(prepared), pace, prepared,
                 prepared.stream().allMatch(RebuildState.Target::replayed), null);
+    }
+
+    /** Takes a fresh high-water mark for a BUILDING version and records it, with the transactions it settles. */
+    private long markTaken(String projection, int version) {
+        EventLog.Mark mark = read(eventLog::highWaterMark);
+        inTransaction(connection -> {
+            ledger.recordHighWaterMark(connection, projection, version, mark);
+            return null;
+        });
+        return mark.sequence();
     }
 
     /** Refuses when a rollback is catching up the projection, or another run that is still going is building it. */
@@ -325,15 +331,16 @@ public final class Rebuilds {
     /**
      * Makes LIVE again the version that was LIVE immediately before the current one ({@code toVersion} null), or the
      * RETIRED version named. It first catches up on what it missed while RETIRED: it is written by the live path
-     * again from then on, and the log from the sequence it was current to up to a fresh high-water mark is replayed
-     * into it. Then readers switch in one step. A rollback right after a rollback is refused unless a version is
-     * named: it would bring back the version the first one rejected. A rebuild still running refuses it; a BUILDING
-     * version whose run has ended (stopped, timed out) is abandoned: FAILED and dropped.
+     * again from then on, and the log from the first event of a transaction it may not hold (see
+     * {@link VersionLedger#seal}) up to a fresh high-water mark is replayed into it. Then readers switch in one step.
+     * A rollback right after a rollback is refused unless a version is named: it would bring back the version the
+     * first one rejected. A rebuild still running refuses it; a BUILDING version whose run has ended (stopped, timed
+     * out) is abandoned: FAILED and dropped.
      */
     public Rollback rollback(String projection, Integer toVersion, String runId, int retiredKept) {
         ProjectionTarget target = target(projection);
         settle(target);
-        record Plan(VersionLedger.Building catchUp, int replaced, Optional<Integer> abandoned) {
+        record Plan(VersionLedger.Building catchUp, String heldBelow, int replaced, Optional<Integer> abandoned) {
         }
         Plan plan = inTransaction(connection -> {
             ledger.lock(connection, projection);
@@ -368,7 +375,7 @@ public final class Rebuilds {
                         + ": only a RETIRED version can be LIVE again" + ("DROPPED".equals(chosen.status())
                         ? " (its target was dropped; rebuild instead)" : ""));
             }
-            return new Plan(ledger.startCatchUp(connection, chosen, runId), live.version(), abandoned);
+            return new Plan(ledger.startCatchUp(connection, chosen, runId), chosen.currentToXmin(), live.version(), abandoned);
         });
         plan.abandoned().ifPresent(version -> {
             target.drop(version);
@@ -379,14 +386,20 @@ public final class Rebuilds {
         RebuildState caughtUp;
         try {
             // Taken after the catch-up was committed: what commits later reaches the live path, which now writes it.
-            long mark = read(eventLog::highWaterMark);
+            EventLog.Mark taken = read(eventLog::highWaterMark);
+            long mark = taken.sequence();
+            // From the first event of a transaction the version may not hold, whatever its sequence (one committed late
+            // has a lower one than events applied before it). A version retired before that was recorded: as far as
+            // the sequence its live progress had reached.
+            long from = plan.heldBelow() == null ? plan.catchUp().fromSequence()
+                    : read(connection -> eventLog.catchUpFrom(connection, plan.heldBelow(), mark));
             inTransaction(connection -> {
-                ledger.recordHighWaterMark(connection, projection, to, mark);
+                ledger.recordHighWaterMark(connection, projection, to, taken);
+                ledger.recordCatchUpFrom(connection, projection, to, runId, from);
                 return null;
             });
-            caughtUp = new RebuildState(runId, plan.catchUp().fromSequence(), mark, RebuildRequest.Pace.DEFAULT.orDefaults(),
-                    List.of(new RebuildState.Target(projection, to, plan.catchUp().target(), mark, plan.catchUp().position(), 0)),
-                    false, null);
+            caughtUp = new RebuildState(runId, from, mark, RebuildRequest.Pace.DEFAULT.orDefaults(),
+                    List.of(new RebuildState.Target(projection, to, plan.catchUp().target(), mark, from, 0)), false, null);
             while (!caughtUp.done()) {
                 caughtUp = replay(caughtUp, CATCH_UP_SLICE);
             }
@@ -421,7 +434,8 @@ public final class Rebuilds {
      *
      * @param live           the version LIVE again
      * @param replaced       the version it replaced (now RETIRED)
-     * @param caughtUpFrom   the sequence the version was current to when it was retired
+     * @param caughtUpFrom   where the catch-up started: before the first event of a transaction the version may not
+     *                       hold when it was retired
      * @param caughtUpTo     the high-water mark its catch-up replayed to
      * @param eventsReplayed events replayed by the catch-up
      */

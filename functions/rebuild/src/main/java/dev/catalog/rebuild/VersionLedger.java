@@ -14,8 +14,9 @@ import java.util.Optional;
  * owner of that table's SQL on the rebuild side; the live path only reads which versions to write.
  *
  * <p>A version's life: BUILDING (a run fills it) → LIVE (readers see it) → RETIRING (replaced; still written while
- * readers may be on it) → RETIRED (not written; current to {@code current_to_sequence}) → CATCHING_UP (a rollback
- * replays what it missed) → LIVE again, or DROPPED (its target gone). A run that fails leaves its version FAILED.
+ * readers may be on it) → RETIRED (not written; it holds every event of a transaction older than
+ * {@code current_to_xmin}) → CATCHING_UP (a rollback replays what it missed) → LIVE again, or DROPPED (its target
+ * gone). A run that fails leaves its version FAILED.
  */
 final class VersionLedger {
 
@@ -26,7 +27,7 @@ final class VersionLedger {
 
     /** One version's row, as far as rollbacks and cut-overs need it. */
     record Version(String projection, int version, String status, String target, Integer previousLive, String liveBy,
-                   Long currentTo, String runId) {
+                   Long currentTo, String currentToXmin, String runId) {
 
         boolean liveByRollback() {
             return "LIVE".equals(status) && "rollback".equals(liveBy);
@@ -100,7 +101,8 @@ final class VersionLedger {
 
     private Optional<Version> versionWhere(Connection connection, String where, Object... parameters) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
-                select projection, version, status, target, previous_live, live_by, current_to_sequence, run_id
+                select projection, version, status, target, previous_live, live_by, current_to_sequence,
+                       current_to_xmin::text as current_to_xmin, run_id
                   from projection_version
                 """ + " where " + where)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -114,7 +116,7 @@ final class VersionLedger {
                 Integer previousLive = row.wasNull() ? null : previous;
                 return Optional.of(new Version(row.getString("projection"), row.getInt("version"), row.getString("status"),
                         row.getString("target"), previousLive, row.getString("live_by"), nullableLong(row, "current_to_sequence"),
-                        row.getString("run_id")));
+                        row.getString("current_to_xmin"), row.getString("run_id")));
             }
         }
     }
@@ -192,9 +194,18 @@ final class VersionLedger {
         }
     }
 
-    void recordHighWaterMark(Connection connection, String projection, int version, long highWaterMark) throws SQLException {
-        update(connection, "update projection_version set high_water_mark = ? where projection = ? and version = ?",
-                highWaterMark, projection, version);
+    void recordHighWaterMark(Connection connection, String projection, int version, EventLog.Mark mark) throws SQLException {
+        update(connection, """
+                update projection_version set high_water_mark = ?, high_water_xmin = ?::xid8 where projection = ? and version = ?
+                """, mark.sequence(), mark.snapshotXmin(), projection, version);
+    }
+
+    /** Where the catch-up of {@code version} by {@code runId} starts, once the fresh mark says where it ends. */
+    void recordCatchUpFrom(Connection connection, String projection, int version, String runId, long from) throws SQLException {
+        update(connection, """
+                update projection_version set replay_from_sequence = ?, replayed_to_sequence = ?
+                 where projection = ? and version = ? and status = 'CATCHING_UP' and run_id = ?
+                """, from, from, projection, version, runId);
     }
 
     /**
@@ -246,14 +257,25 @@ final class VersionLedger {
     }
 
     /**
-     * The RETIRING versions stop being written: each records the lowest sequence the live path had reached on any of
-     * its partitions, so a rollback knows where to catch it up from.
+     * The RETIRING versions stop being written, and record what they hold, so a rollback knows what to catch them up
+     * on: every event of a transaction older than the lowest {@code snapshot_xmin} of the last rows the live path
+     * applied on each partition. A partition it has no row for (that another version has), or a row without one
+     * (written before it was recorded, or a heartbeat retention has deleted), leaves the bound its high-water mark
+     * gave. The lowest sequence reached on any partition is kept for people; it is not gap-safe.
      */
     void seal(Connection connection, String projection) throws SQLException {
         update(connection, """
                 update projection_version v set status = 'RETIRED',
                        current_to_sequence = (select coalesce(min(p.last_sequence), 0) from projection_progress p
-                                               where p.projection = v.projection and p.version = v.version)
+                                               where p.projection = v.projection and p.version = v.version),
+                       current_to_xmin = (
+                           select case when count(o.snapshot_xmin) = count(*)
+                                            and count(*) >= (select count(distinct a.topic_partition) from projection_progress a
+                                                              where a.projection = v.projection)
+                                       then coalesce(min(o.snapshot_xmin), v.high_water_xmin)
+                                       else v.high_water_xmin end
+                             from projection_progress p left join outbox o on o.sequence = p.last_sequence
+                            where p.projection = v.projection and p.version = v.version)
                  where projection = ? and status = 'RETIRING'
                 """, projection);
     }

@@ -5,14 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import dev.catalog.local.process.Supervisor;
 import dev.catalog.systemtest.support.CatalogStack;
+import dev.catalog.systemtest.support.Rebuilds;
 import dev.catalog.systemtest.support.Tenants;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * A store or a process of the pipeline killed with SIGKILL while commands stream in, each once, or OpenSearch
- * frozen (SIGSTOP) for three minutes, with nobody stepping in: the runtime's supervisor starts a killed process again, the event source mappings retry their batches
+ * A store or a process of the pipeline killed with SIGKILL while commands stream in, each once, OpenSearch frozen
+ * (SIGSTOP) for three minutes, and detail batches failing half-way through their writes (retried whole), with nobody
+ * stepping in: the runtime's supervisor starts a killed process again, the event source mappings retry their batches
  * until the store is back, commands refused meanwhile are 503s (a command that outlived the function's 15 s timeout
  * gets API Gateway's own 500, counted apart: on two starved cores a command during PostgreSQL's crash recovery can
  * take that long; it must have changed nothing all the same). Afterwards, once the pipeline has caught up:
@@ -67,6 +70,7 @@ class FaultIT {
     @Test
     void nothing_is_lost_when_opensearch_freezes_for_three_minutes() throws Exception {
         Supervisor<?> supervisor = stack.stack().supervisor("OpenSearch");
+        int restartsBefore = supervisor.status().restarts();
         long pid = supervisor.status().pid().orElseThrow();
         try {
             Runnable freeze = () -> {
@@ -76,8 +80,11 @@ class FaultIT {
                     signal("CONT", pid);
                 });
             };
-            FaultOutcome outcome = streamThrough("OpenSearch", freeze, 0, FREEZE.plus(CONVERGENCE_BOUND),
-                    "OpenSearch frozen (SIGSTOP) for " + FREEZE.toSeconds() + " s, then continued (SIGCONT)");
+            FaultOutcome outcome = stream(Tenants.fresh("fault"), freeze, FREEZE.plus(CONVERGENCE_BOUND), () -> {
+                // A freeze is no crash: nothing restarted it.
+                assertThat(supervisor.status().restarts()).as("OpenSearch's restarts").isEqualTo(restartsBefore);
+                return "OpenSearch frozen (SIGSTOP) for " + FREEZE.toSeconds() + " s, then continued (SIGCONT)";
+            });
 
             assertThat(outcome.problems()).isEmpty();
             assertThat(outcome.unavailable()).as("commands never need OpenSearch").isZero();
@@ -86,40 +93,83 @@ class FaultIT {
         }
     }
 
-    /** Streams commands, kills {@code service} with SIGKILL on the way, and checks everything once it is back. */
-    private FaultOutcome streamThrough(String service) throws Exception {
-        Supervisor<?> supervisor = stack.stack().supervisor(service);
-        return streamThrough(service, supervisor::kill, 1, CONVERGENCE_BOUND,
-                service + " killed (SIGKILL), started again by its supervisor");
+    @Test
+    void nothing_is_lost_when_detail_batches_fail_half_way_through_their_writes() throws Exception {
+        String tenant = Tenants.fresh("fault");
+        String live = Rebuilds.live(stack.db(), "detail").get("target").toString();
+        try {
+            FaultOutcome outcome = stream(tenant, () -> failHalfWay(live, tenant), CONVERGENCE_BOUND, () -> {
+                // The sequence counts every second row since; only the first five of them raised.
+                long failed = stack.db().count("select least(last_value, 5) from fault_half_way_failures where is_called");
+                assertThat(failed).as("batches failed half-way").isPositive();
+                return "detail batches failed half-way through their writes (" + failed + " times, a trigger on " + live
+                        + ".product_detail raising after the batch's first row of the tenant), retried by the mapping";
+            });
+
+            assertThat(outcome.problems()).isEmpty();
+            assertThat(outcome.unavailable()).as("commands never need the read model").isZero();
+        } finally {
+            stack.db().execute("drop trigger if exists fault_half_way on " + live + ".product_detail");
+            stack.db().execute("drop function if exists fault_half_way()");
+            stack.db().execute("drop sequence if exists fault_half_way_failures");
+        }
     }
 
     /**
-     * Streams commands, does {@code fault} to {@code service} on the way, and checks everything once it is back.
-     *
-     * @param restarts the restarts of the service's supervisor the fault causes
+     * From now on the detail projection's batches fail half-way, five times: a row trigger on the LIVE read schema
+     * lets a transaction's first row of {@code tenant} through, and raises on its second, so the batch has written
+     * part of its rows when it fails. The count lives in a sequence, which a rollback does not undo.
      */
-    private FaultOutcome streamThrough(String service, Runnable fault, int restarts, Duration convergenceBound, String what)
-            throws Exception {
+    private void failHalfWay(String live, String tenant) {
+        stack.db().execute("create sequence fault_half_way_failures");
+        stack.db().execute("""
+                create function fault_half_way() returns trigger language plpgsql security definer as $$
+                begin
+                    if new.tenant_id <> '%s' then
+                        return new;
+                    end if;
+                    if current_setting('fault.half_way', true) is distinct from 'written' then
+                        perform set_config('fault.half_way', 'written', true);
+                    elsif nextval('fault_half_way_failures') <= 5 then
+                        raise exception 'injected fault half-way through a detail batch';
+                    end if;
+                    return new;
+                end;
+                $$""".formatted(tenant));
+        stack.db().execute("create trigger fault_half_way after insert or update on " + live
+                + ".product_detail for each row execute function fault_half_way()");
+    }
+
+    /** Streams commands, kills {@code service} with SIGKILL on the way, and checks everything once it is back. */
+    private FaultOutcome streamThrough(String service) throws Exception {
         Supervisor<?> supervisor = stack.stack().supervisor(service);
         int restartsBefore = supervisor.status().restarts();
+        return stream(Tenants.fresh("fault"), supervisor::kill, CONVERGENCE_BOUND, () -> {
+            await().atMost(CONVERGENCE_BOUND).until(() -> stack.stack().processes().stream()
+                    .allMatch(process -> process.state() == Supervisor.State.RUNNING));
+            // The kill did happen, and the supervisor, not the test, brought the service back.
+            assertThat(supervisor.status().restarts()).as(service + " restarted by its supervisor").isEqualTo(restartsBefore + 1);
+            return service + " killed (SIGKILL), started again by its supervisor; restarts now: "
+                    + stack.stack().processes().stream().map(process -> process.name() + " " + process.restarts())
+                    .collect(java.util.stream.Collectors.joining(", "));
+        });
+    }
+
+    /**
+     * Streams commands of {@code tenant}, runs {@code fault} on the way, and checks everything once the pipeline has
+     * caught up; {@code describe} checks the fault did what it should and names it for the table.
+     */
+    private FaultOutcome stream(String tenant, Runnable fault, Duration convergenceBound, Supplier<String> describe)
+            throws Exception {
         // Every function the stream calls initialized first, so the stream measures the fault, not cold starts.
         new CommandStream(stack, Tenants.fresh("warm-up")).run(WRITERS, RATE_PER_WRITER, WARM_UP, () -> { }, Duration.ZERO);
-        String tenant = Tenants.fresh("fault");
         CommandStream stream = new CommandStream(stack, tenant);
         stream.run(WRITERS, RATE_PER_WRITER, STREAM, fault, FAULT_AFTER);
         long streamEnded = System.nanoTime();
 
         FaultCheck check = new FaultCheck(stack);
         Duration converged = check.awaitConvergence(tenant, convergenceBound, streamEnded);
-        await().atMost(CONVERGENCE_BOUND).until(() -> stack.stack().processes().stream()
-                .allMatch(process -> process.state() == Supervisor.State.RUNNING));
-        // The fault did what it says: a kill made the supervisor, not the test, bring the service back; a freeze is
-        // no crash, and nothing restarted it.
-        assertThat(supervisor.status().restarts()).as(service + "'s restarts by its supervisor")
-                .isEqualTo(restartsBefore + restarts);
-        FaultOutcome outcome = check.outcome(stream, what + "; restarts now: "
-                + stack.stack().processes().stream().map(process -> process.name() + " " + process.restarts())
-                .collect(java.util.stream.Collectors.joining(", ")), converged);
+        FaultOutcome outcome = check.outcome(stream, describe.get(), converged);
         System.out.println(outcome.table());
         return outcome;
     }

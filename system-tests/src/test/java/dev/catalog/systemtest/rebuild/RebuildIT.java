@@ -16,6 +16,9 @@ import dev.catalog.systemtest.support.ReadModelCheck;
 import dev.catalog.systemtest.support.Rebuilds;
 import dev.catalog.systemtest.support.SearchModelCheck;
 import dev.catalog.systemtest.support.Tenants;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -276,6 +279,38 @@ class RebuildIT {
     }
 
     @Test
+    void a_rollback_catches_up_an_event_whose_transaction_was_still_in_flight_when_the_version_was_retired() throws Exception {
+        String tenant = Tenants.fresh("late");
+        String product = create(tenant, "POST /products", product(uniqueSku()));
+        call(tenant, ApiCall.to("PUT /products/{id}/stock/{warehouse}").with("id", product).with("warehouse", "W0").json("{\"quantity\": 5}"));
+        DescribeExecutionResponse rebuilt = rebuilds.awaitEnd(rebuilds.start("{\"projection\": \"detail\"}"), REBUILD);
+        assertThat(rebuilt.status()).as(rebuilt.error() + ": " + rebuilt.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        int current = version(Rebuilds.live(stack.db(), "detail"));
+        await().atMost(SETTLE).untilAsserted(() -> assertThat(ReadModelCheck.differences(stack.db(), tenant)).isEmpty());
+
+        try (Connection late = stack.db().connection().open()) {
+            // A stock command's transaction, written as InventoryStore writes it, held open once its event has a sequence.
+            late.setAutoCommit(false);
+            long lateSequence = holdStockChange(late, tenant, product, 77);
+            // Events with higher sequences commit after it and the live path applies them on every partition.
+            for (int i = 0; i < 200 && lowestAppliedSequence("detail", current) <= lateSequence; i++) {
+                create(Tenants.fresh("after"), "POST /products", product(uniqueSku()));
+            }
+            await().atMost(SETTLE).until(() -> lowestAppliedSequence("detail", current) > lateSequence);
+            // The current version is retired while the transaction is still in flight; then it commits.
+            assertThat(rebuilds.rollback("detail")).contains("\"replaced\":" + current);
+            assertThat(stack.db().count("select current_to_sequence from projection_version where projection = 'detail' and version = ?",
+                    current)).as("the sequence the retired version's live progress had reached is past the late event").isGreaterThan(lateSequence);
+            late.commit();
+        }
+        await().atMost(SETTLE).untilAsserted(() -> assertThat(ReadModelCheck.differences(stack.db(), tenant)).isEmpty());
+
+        // Back to the version retired while the event was in flight: its catch-up replays that event.
+        assertThat(rebuilds.rollback("detail", current)).contains("\"live\":" + current);
+        assertThat(ReadModelCheck.differences(stack.db(), tenant)).isEmpty();
+    }
+
+    @Test
     void a_second_rebuild_of_a_projection_fails_fast_naming_the_running_one_and_cut_over_takes_only_its_own_version() {
         IntStream.range(0, 30).forEach(i -> create(Tenants.fresh("busy"), "POST /products", product(uniqueSku())));
         long logged = stack.db().count("select count(*) from outbox");
@@ -306,6 +341,48 @@ class RebuildIT {
     private void rebuildAll() {
         DescribeExecutionResponse rebuilt = rebuilds.awaitEnd(rebuilds.start("{\"projection\": \"all\"}"), REBUILD);
         assertThat(rebuilt.status()).as(rebuilt.error() + ": " + rebuilt.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    }
+
+    /**
+     * Sets the product's stock in warehouse W0 in {@code transaction}, as SetStockFunction would (inventory version,
+     * level, and a StockLevelChanged event after the product's last one), and answers the event's sequence.
+     */
+    private static long holdStockChange(Connection transaction, String tenant, String product, long quantity) throws Exception {
+        try (PreparedStatement inventory = transaction.prepareStatement(
+                "update inventory set version = version + 1 where tenant_id = ? and product_id = ?::uuid");
+             PreparedStatement level = transaction.prepareStatement(
+                     "update stock_level set quantity = ? where tenant_id = ? and product_id = ?::uuid and warehouse = 'W0'");
+             PreparedStatement event = transaction.prepareStatement("""
+                     insert into outbox (event_id, tenant_id, aggregate_type, aggregate_id, aggregate_version, event_key, event_type,
+                                         schema_version, occurred_at, correlation_id, payload)
+                     select gen_random_uuid(), tenant_id, aggregate_type, aggregate_id, aggregate_version + 1, event_key, event_type,
+                            schema_version, occurred_at, 'held-open',
+                            jsonb_set(jsonb_set(jsonb_set(payload, '{inventory,version}', to_jsonb(aggregate_version + 1)),
+                                      '{inventory,levels,W0}', to_jsonb(?::bigint)), '{previousQuantity}', payload #> '{inventory,levels,W0}')
+                       from outbox where tenant_id = ? and aggregate_type = 'inventory' and aggregate_id = ?
+                      order by aggregate_version desc limit 1
+                     returning sequence""")) {
+            inventory.setString(1, tenant);
+            inventory.setString(2, product);
+            assertThat(inventory.executeUpdate()).isEqualTo(1);
+            level.setLong(1, quantity);
+            level.setString(2, tenant);
+            level.setString(3, product);
+            assertThat(level.executeUpdate()).isEqualTo(1);
+            event.setLong(1, quantity);
+            event.setString(2, tenant);
+            event.setString(3, product);
+            try (ResultSet row = event.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /** The lowest sequence the live path has reached on any partition for the version: the boundary once used to retire it. */
+    private long lowestAppliedSequence(String projection, int version) {
+        return stack.db().count("select coalesce(min(last_sequence), 0) from projection_progress where projection = ? and version = ?",
+                projection, version);
     }
 
     private long applied(String projection, int version) {
