@@ -44,7 +44,6 @@ final class CatalogSetup implements Setup {
             DatabaseSetup setup = new DatabaseSetup(database);
             setup.migrate();
             SecretsManagerSecrets secrets = new SecretsManagerSecrets();
-            setup.prepareDebezium(secrets.usernamePassword(request.debeziumDatabaseSecretArn()), request.outboxPublication());
             request.roleSecretArns().forEach((role, secretArn) -> setup.enableLogin(role, secrets.usernamePassword(secretArn)));
         } finally {
             ((HikariDataSource) database).close();

@@ -8,19 +8,14 @@ import java.util.Objects;
 /**
  * What the template tells the setup step (the custom resource's properties).
  *
- * @param kafkaClusterArn           the MSK cluster whose topics it creates
- * @param debeziumDatabaseSecretArn the secret of the database user Debezium Server connects as
- * @param outboxPublication         the publication Debezium reads the outbox through
- * @param roleSecretArns            each side's database role's secret ({@code <secret logical id>Arn} properties)
- * @param debeziumKafkaUser         Debezium Server's SASL/SCRAM user on MSK, whose ACLs it creates
+ * @param kafkaClusterArn   the MSK cluster whose topics it creates
+ * @param roleSecretArns    each database role's secret ({@code <secret logical id>Arn} properties), Debezium's too
+ * @param debeziumKafkaUser Debezium Server's SASL/SCRAM user on MSK, whose ACLs it creates
  */
-public record SetupRequest(String kafkaClusterArn, String debeziumDatabaseSecretArn, String outboxPublication,
-                           Map<DatabaseRole, String> roleSecretArns, String debeziumKafkaUser) {
+public record SetupRequest(String kafkaClusterArn, Map<DatabaseRole, String> roleSecretArns, String debeziumKafkaUser) {
 
     public SetupRequest {
         Objects.requireNonNull(kafkaClusterArn, "kafkaClusterArn");
-        Objects.requireNonNull(debeziumDatabaseSecretArn, "debeziumDatabaseSecretArn");
-        Objects.requireNonNull(outboxPublication, "outboxPublication");
         roleSecretArns = Map.copyOf(roleSecretArns);
         Objects.requireNonNull(debeziumKafkaUser, "debeziumKafkaUser");
     }
@@ -29,13 +24,11 @@ public record SetupRequest(String kafkaClusterArn, String debeziumDatabaseSecret
     public static SetupRequest from(Map<String, Object> properties) {
         Map<String, Object> given = properties == null ? Map.of() : properties;
         String cluster = required(given, "KafkaClusterArn");
-        String debezium = required(given, "DebeziumDatabaseSecretArn");
-        String publication = required(given, "OutboxPublication");
         Map<DatabaseRole, String> roleSecrets = new EnumMap<>(DatabaseRole.class);
         for (DatabaseRole role : DatabaseRole.values()) {
             roleSecrets.put(role, required(given, role.secret() + "Arn"));
         }
-        return new SetupRequest(cluster, debezium, publication, roleSecrets, required(given, "DebeziumKafkaUser"));
+        return new SetupRequest(cluster, roleSecrets, required(given, "DebeziumKafkaUser"));
     }
 
     private static String required(Map<String, Object> properties, String name) {

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.catalog.infra.db.DatabaseRole;
 import dev.catalog.setup.cloudformation.CloudFormationResponder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -28,11 +29,11 @@ class SetupFunctionTest {
     private static final Map<String, Object> PROPERTIES = Map.of(
             "ServiceToken", "arn:aws:lambda:eu-west-1:000000000000:function:setup:live",
             "KafkaClusterArn", "arn:aws:kafka:eu-west-1:000000000000:cluster/catalog/1",
-            "DebeziumDatabaseSecretArn", "arn:aws:secretsmanager:eu-west-1:000000000000:secret:debezium",
-            "OutboxPublication", "catalog_outbox",
             "CommandDatabaseSecretArn", "arn:aws:secretsmanager:eu-west-1:000000000000:secret:command",
             "QueryDatabaseSecretArn", "arn:aws:secretsmanager:eu-west-1:000000000000:secret:query",
             "ProjectionDatabaseSecretArn", "arn:aws:secretsmanager:eu-west-1:000000000000:secret:projection",
+            "RebuildDatabaseSecretArn", "arn:aws:secretsmanager:eu-west-1:000000000000:secret:rebuild",
+            "DebeziumDatabaseSecretArn", "arn:aws:secretsmanager:eu-west-1:000000000000:secret:debezium",
             "DebeziumKafkaUser", "debezium");
 
     private final List<Answer> answers = new CopyOnWriteArrayList<>();
@@ -63,7 +64,8 @@ class SetupFunctionTest {
     void answers_a_create_with_success_and_the_attributes_the_template_reads() {
         SetupFunction function = function(request -> {
             runs.incrementAndGet();
-            assertThat(request.outboxPublication()).isEqualTo("catalog_outbox");
+            assertThat(request.roleSecretArns()).containsEntry(DatabaseRole.DEBEZIUM,
+                    "arn:aws:secretsmanager:eu-west-1:000000000000:secret:debezium");
             return Map.of("KafkaBootstrapServersIam", "b-1:9098", "KafkaBootstrapServersScram", "b-1:9096");
         });
 
@@ -120,7 +122,7 @@ class SetupFunctionTest {
 
         assertThat(answers.getFirst().body().get("Status").asText()).isEqualTo("FAILED");
         assertThat(answers.getFirst().body().get("Reason").asText())
-                .startsWith("the setup resource needs the property DebeziumDatabaseSecretArn");
+                .startsWith("the setup resource needs the property CommandDatabaseSecretArn");
     }
 
     @Test
@@ -174,10 +176,11 @@ class SetupFunctionTest {
                  "ResourceProperties":{"ServiceToken":"arn:aws:lambda:eu-west-1:000000000000:function:setup",
                    "KafkaClusterArn":"arn:aws:kafka:eu-west-1:000000000000:cluster/catalog/1",
                    "DebeziumDatabaseSecretArn":"arn:aws:secretsmanager:eu-west-1:000000000000:secret:debezium",
-                   "OutboxPublication":"catalog_outbox","CodeVersion":"7",
+                   "CodeVersion":"7",
                    "CommandDatabaseSecretArn":"arn:aws:secretsmanager:eu-west-1:000000000000:secret:command",
                    "QueryDatabaseSecretArn":"arn:aws:secretsmanager:eu-west-1:000000000000:secret:query",
                    "ProjectionDatabaseSecretArn":"arn:aws:secretsmanager:eu-west-1:000000000000:secret:projection",
+                   "RebuildDatabaseSecretArn":"arn:aws:secretsmanager:eu-west-1:000000000000:secret:rebuild",
                    "DebeziumKafkaUser":"debezium"}}""".formatted(responseUrl());
         CloudFormationCustomResourceEvent event = LambdaEventSerializers
                 .serializerFor(CloudFormationCustomResourceEvent.class, getClass().getClassLoader())

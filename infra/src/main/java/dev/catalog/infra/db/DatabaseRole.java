@@ -1,11 +1,10 @@
 package dev.catalog.infra.db;
 
 /**
- * The database roles of the functions, one per side, created (without login) and granted by the repeatable
- * migration {@code R__database_roles.sql}. Where the functions run, each role gets its login and password: in AWS
- * the setup step from the role's secret (the template's {@link #secret()}, whose username is the role), locally
- * the runtime. The rebuild and setup functions keep the master user's credentials: they create and drop read
- * schemas and repoint the readers' views, which only their owner may do.
+ * The database roles of the functions and of Debezium Server, one per side, created (without login) and granted by
+ * the repeatable migration {@code R__database_roles.sql}. Where they run, each role gets its login and password: in
+ * AWS the setup step from the role's secret (the template's {@link #secret()}, whose username is the role), locally
+ * the runtime. Only the setup step keeps the master user's credentials: it runs the migrations, which own everything.
  */
 public enum DatabaseRole {
 
@@ -14,7 +13,14 @@ public enum DatabaseRole {
     /** The query functions: the views in {@code catalog_read}, read only. */
     QUERY("catalog_query", "QueryDatabaseSecret"),
     /** The projections: the read schemas, their progress, and reading which versions are active. */
-    PROJECTION("catalog_projection", "ProjectionDatabaseSecret");
+    PROJECTION("catalog_projection", "ProjectionDatabaseSecret"),
+    /**
+     * The rebuild and rollback functions: the event log and the write model read only, the ledger of versions, the
+     * read schemas' tables, and creating, repointing and dropping read schemas through the owner's functions.
+     */
+    REBUILD("catalog_rebuild", "RebuildDatabaseSecret"),
+    /** Debezium Server: replication, the outbox it captures (and appends heartbeats to), and its stored offsets. */
+    DEBEZIUM("catalog_debezium", "DebeziumDatabaseSecret");
 
     private final String roleName;
     private final String secret;

@@ -7,6 +7,7 @@ import dev.catalog.infra.db.DatabaseRole;
 import dev.catalog.local.services.postgres.PostgresConnection;
 import dev.catalog.systemtest.support.ApiCall;
 import dev.catalog.systemtest.support.CatalogStack;
+import dev.catalog.systemtest.support.Rebuilds;
 import dev.catalog.systemtest.support.Tenants;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,10 +16,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each function reaches PostgreSQL as its side's role, as in AWS where it holds only its side's secret: the local
- * runtime stands in for the secret template.yaml gives each function. What each role may do is
- * DatabaseSetupIT's (functions/setup); here, that the functions really connect as them, and that what a query
- * function connects with cannot write.
+ * Each function, and Debezium Server, reaches PostgreSQL as its side's role, as in AWS where it holds only its side's
+ * secret: the local runtime stands in for the secret template.yaml gives each function. What each role may do is
+ * DatabaseSetupIT's (functions/setup); here, that the running stack really connects as them, and that what a query
+ * function, a rebuild function and Debezium connect with cannot write (or read) beyond their side.
  */
 class DatabaseRolesIT {
 
@@ -48,6 +49,55 @@ class DatabaseRolesIT {
             assertThatThrownBy(() -> sql.execute("update read_v1.product_detail set name = 'x'"))
                     .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
         }
+    }
+
+    @Test
+    void the_rebuild_functions_and_debezium_connect_as_their_own_roles() {
+        // A run that holds no version: the function connects, and aborts nothing.
+        try (Rebuilds rebuilds = new Rebuilds(stack.stack().awsEndpoint().url())) {
+            rebuilds.invoke("AbortRebuildFunction", "{\"runId\": \"roles-no-such-run\"}");
+        }
+
+        assertThat(usersOf("AbortRebuildFunction")).containsOnly(DatabaseRole.REBUILD.roleName());
+        // The replication connection (walsender) streaming the outbox.
+        assertThat(stack.db().texts("select distinct usename::text from pg_stat_activity where backend_type = 'walsender'"))
+                .containsOnly(DatabaseRole.DEBEZIUM.roleName());
+    }
+
+    @Test
+    void what_a_rebuild_function_connects_with_cannot_write_the_write_model_nor_drop_a_read_schema() throws SQLException {
+        try (Connection rebuild = connectAs(DatabaseRole.REBUILD); Statement sql = rebuild.createStatement()) {
+            for (String write : List.of("delete from product", "update category set name = 'x'", "delete from inventory",
+                    "delete from stock_level", "delete from idempotency_key", "delete from outbox",
+                    "update outbox set payload = '{}'", "drop schema read_v1 cascade",
+                    "select rebuild_drop_read_schema('public')")) {
+                assertRefused(sql, write);
+            }
+        }
+    }
+
+    @Test
+    void what_debezium_connects_with_reads_and_writes_nothing_but_the_outbox() throws SQLException {
+        try (Connection debezium = connectAs(DatabaseRole.DEBEZIUM); Statement sql = debezium.createStatement()) {
+            for (String other : List.of("select count(*) from product", "select count(*) from category",
+                    "select count(*) from idempotency_key", "select count(*) from projection_version",
+                    "select count(*) from catalog_read.product_detail", "delete from outbox",
+                    "update outbox set payload = '{}'", "insert into projection_progress (projection, version, "
+                            + "topic_partition) values ('detail', 1, 'x')",
+                    "create table public.elsewhere (id int)")) {
+                assertRefused(sql, other);
+            }
+        }
+    }
+
+    private Connection connectAs(DatabaseRole role) throws SQLException {
+        PostgresConnection owner = stack.db().connection();
+        return new PostgresConnection(owner.host(), owner.port(), owner.database(), role.roleName(), role.roleName()).open();
+    }
+
+    private static void assertRefused(Statement sql, String statement) {
+        assertThatThrownBy(() -> sql.execute(statement)).as(statement)
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
     }
 
     /** The database users of a function's open connections (its pool names them after the function). */

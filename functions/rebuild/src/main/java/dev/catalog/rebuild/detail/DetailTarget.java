@@ -19,7 +19,9 @@ import javax.sql.DataSource;
 
 /**
  * The detail read model's versions: schemas {@code read_v<N>} made by the migrations' {@code create_read_schema}, and
- * the views in {@code catalog_read} that {@code point_read_views} switches in one transaction.
+ * the views in {@code catalog_read} that {@code point_read_views} switches in one transaction. The rebuild role owns
+ * none of them: it creates, repoints and drops through the owner's {@code rebuild_*} functions
+ * ({@code R__database_roles.sql}).
  */
 public final class DetailTarget implements ProjectionTarget {
 
@@ -52,10 +54,9 @@ public final class DetailTarget implements ProjectionTarget {
                     }
                 }
             }
-            // Created, then opened to the projections' role, which dual-writes it from now on.
-            try (PreparedStatement create = connection.prepareStatement("select create_read_schema(?), grant_read_schema(?)")) {
+            // Created by the read side's owner, and opened to the projections' role, which dual-writes it from now on.
+            try (PreparedStatement create = connection.prepareStatement("select rebuild_create_read_schema(?)")) {
                 create.setString(1, targetName(version));
-                create.setString(2, targetName(version));
                 create.execute();
             }
         });
@@ -136,7 +137,7 @@ public final class DetailTarget implements ProjectionTarget {
 
     @Override
     public void pointReadersAt(Connection transaction, int version) {
-        try (PreparedStatement point = transaction.prepareStatement("select point_read_views(?)")) {
+        try (PreparedStatement point = transaction.prepareStatement("select rebuild_point_read_views(?)")) {
             point.setString(1, targetName(version));
             point.execute();
         } catch (SQLException e) {
@@ -152,8 +153,9 @@ public final class DetailTarget implements ProjectionTarget {
     @Override
     public void drop(int version) {
         run(connection -> {
-            try (var statement = connection.createStatement()) {
-                statement.execute("drop schema if exists " + targetName(version) + " cascade");
+            try (PreparedStatement drop = connection.prepareStatement("select rebuild_drop_read_schema(?)")) {
+                drop.setString(1, targetName(version));
+                drop.execute();
             }
         });
     }

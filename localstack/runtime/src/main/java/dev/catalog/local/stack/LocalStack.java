@@ -100,7 +100,7 @@ public final class LocalStack implements AutoCloseable {
         started.push(postgres);
         int migrations = Migrations.apply(database());
         log.info("database schema up to date ({} migrations applied now)", migrations);
-        DatabaseLogins.enable(database());
+        PostgresConnection debeziumLogin = DatabaseLogins.enable(database()).get(DatabaseRole.DEBEZIUM);
 
         kafka = timed("Kafka", () -> Supervisor.start("Kafka",
                 () -> KafkaBroker.start(settings.layout(), ports.kafka(), ports.kafkaController())));
@@ -109,7 +109,7 @@ public final class LocalStack implements AutoCloseable {
         broker.ensureTopics(CatalogTopics.all());
 
         debezium = timed("Debezium Server", () -> DebeziumServer.start(new DebeziumServer.Settings(
-                settings.layout(), ports.debezium(), database(), kafkaBootstrapServers())));
+                settings.layout(), ports.debezium(), debeziumLogin, kafkaBootstrapServers())));
         started.push(debezium);
 
         openSearch = timed("OpenSearch", () -> Supervisor.start("OpenSearch", () -> OpenSearchNode.start(
@@ -199,7 +199,7 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * The database credentials standing in for the secrets template.yaml gives the functions as {@code DB_SECRET_ARN}:
-     * each side's role (its own secret in AWS), and the owner for the master user's secret (rebuilds, setup).
+     * each side's role (its own secret in AWS), and the owner for the master user's secret (the setup step).
      */
     public static Map<String, Map<String, String>> secretStandIns(StackPorts ports) {
         PostgresConnection owner = PostgresServer.connectionOnPort(ports.postgres());
