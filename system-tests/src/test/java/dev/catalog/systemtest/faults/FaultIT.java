@@ -9,6 +9,7 @@ import dev.catalog.infra.kafka.CatalogTopics;
 import dev.catalog.systemtest.support.ApiCall;
 import dev.catalog.systemtest.support.CatalogStack;
 import dev.catalog.systemtest.support.ReadModelCheck;
+import dev.catalog.systemtest.support.Rebuilds;
 import dev.catalog.systemtest.support.SearchModelCheck;
 import dev.catalog.systemtest.support.Tenants;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,7 +33,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A store or a process of the pipeline killed with SIGKILL while commands stream in, each once, with nobody
- * stepping in: the runtime's supervisor starts the process again, the event source mappings retry their batches
+ * stepping in (and, apart, detail batches failing half-way through their writes, retried whole): the runtime's supervisor starts the process again, the event source mappings retry their batches
  * until the store is back, commands refused meanwhile are 503s (a command that outlived the function's 15 s timeout
  * gets API Gateway's own 500, counted apart: on two starved cores a command during PostgreSQL's crash recovery can
  * take that long; it must have changed nothing all the same). Afterwards, once the pipeline has caught up:
@@ -81,15 +83,77 @@ class FaultIT {
         assertThat(outcome.unavailable()).as("commands never need Kafka").isZero();
     }
 
+    @Test
+    void nothing_is_lost_when_detail_batches_fail_half_way_through_their_writes() throws Exception {
+        String tenant = Tenants.fresh("fault");
+        String live = Rebuilds.live(stack.db(), "detail").get("target").toString();
+        try {
+            FaultOutcome outcome = stream(tenant, () -> failHalfWay(live, tenant), () -> {
+                // The sequence counts every second row since; only the first five of them raised.
+                long failed = stack.db().count("select least(last_value, 5) from fault_half_way_failures where is_called");
+                assertThat(failed).as("batches failed half-way").isPositive();
+                return "detail batches failed half-way through their writes (" + failed + " times, a trigger on " + live
+                        + ".product_detail raising after the batch's first row of the tenant), retried by the mapping";
+            });
+
+            assertThat(outcome.problems()).isEmpty();
+            assertThat(outcome.unavailable()).as("commands never need the read model").isZero();
+        } finally {
+            stack.db().execute("drop trigger if exists fault_half_way on " + live + ".product_detail");
+            stack.db().execute("drop function if exists fault_half_way()");
+            stack.db().execute("drop sequence if exists fault_half_way_failures");
+        }
+    }
+
+    /**
+     * From now on the detail projection's batches fail half-way, five times: a row trigger on the LIVE read schema
+     * lets a transaction's first row of {@code tenant} through, and raises on its second, so the batch has written
+     * part of its rows when it fails. The count lives in a sequence, which a rollback does not undo.
+     */
+    private void failHalfWay(String live, String tenant) {
+        stack.db().execute("create sequence fault_half_way_failures");
+        stack.db().execute("""
+                create function fault_half_way() returns trigger language plpgsql security definer as $$
+                begin
+                    if new.tenant_id <> '%s' then
+                        return new;
+                    end if;
+                    if current_setting('fault.half_way', true) is distinct from 'written' then
+                        perform set_config('fault.half_way', 'written', true);
+                    elsif nextval('fault_half_way_failures') <= 5 then
+                        raise exception 'injected fault half-way through a detail batch';
+                    end if;
+                    return new;
+                end;
+                $$""".formatted(tenant));
+        stack.db().execute("create trigger fault_half_way after insert or update on " + live
+                + ".product_detail for each row execute function fault_half_way()");
+    }
+
     /** Streams commands, kills {@code service} with SIGKILL on the way, and checks everything once it is back. */
     private FaultOutcome streamThrough(String service) throws Exception {
         Supervisor<?> supervisor = stack.stack().supervisor(service);
         int restartsBefore = supervisor.status().restarts();
+        return stream(Tenants.fresh("fault"), supervisor::kill, () -> {
+            await().atMost(CONVERGENCE_BOUND).until(() -> stack.stack().processes().stream()
+                    .allMatch(process -> process.state() == Supervisor.State.RUNNING));
+            // The kill did happen, and the supervisor, not the test, brought the service back.
+            assertThat(supervisor.status().restarts()).as(service + " restarted by its supervisor").isEqualTo(restartsBefore + 1);
+            return service + " killed (SIGKILL), started again by its supervisor; restarts now: "
+                    + stack.stack().processes().stream().map(process -> process.name() + " " + process.restarts())
+                    .collect(java.util.stream.Collectors.joining(", "));
+        });
+    }
+
+    /**
+     * Streams commands of {@code tenant}, runs {@code fault} on the way, and checks everything once the pipeline has
+     * caught up; {@code describe} checks the fault did what it should and names it for the table.
+     */
+    private FaultOutcome stream(String tenant, Runnable fault, Supplier<String> describe) throws Exception {
         // Every function the stream calls initialized first, so the stream measures the fault, not cold starts.
         new CommandStream(stack, Tenants.fresh("warm-up")).run(WRITERS, RATE_PER_WRITER, WARM_UP, () -> { }, Duration.ZERO);
-        String tenant = Tenants.fresh("fault");
         CommandStream stream = new CommandStream(stack, tenant);
-        stream.run(WRITERS, RATE_PER_WRITER, STREAM, supervisor::kill, FAULT_AFTER);
+        stream.run(WRITERS, RATE_PER_WRITER, STREAM, fault, FAULT_AFTER);
         long streamEnded = System.nanoTime();
 
         // Converged: both read models equal the write model. Polled within a bound; how long it took is the figure.
@@ -101,13 +165,7 @@ class FaultIT {
         }
         Duration converged = Duration.ofNanos(System.nanoTime() - streamEnded);
         differences = differences(tenant);
-        await().atMost(CONVERGENCE_BOUND).until(() -> stack.stack().processes().stream()
-                .allMatch(process -> process.state() == Supervisor.State.RUNNING));
-        // The kill did happen, and the supervisor, not the test, brought the service back.
-        assertThat(supervisor.status().restarts()).as(service + " restarted by its supervisor").isEqualTo(restartsBefore + 1);
-        String fault = service + " killed (SIGKILL), started again by its supervisor; restarts now: "
-                + stack.stack().processes().stream().map(process -> process.name() + " " + process.restarts())
-                .collect(java.util.stream.Collectors.joining(", "));
+        String description = describe.get();
 
         Map<String, Integer> deliveries = deliveries(tenant);
         List<String> lost = new ArrayList<>();
@@ -122,7 +180,7 @@ class FaultIT {
                 lost.add("outbox event " + eventId + " is not on Kafka");
             }
         });
-        FaultOutcome outcome = new FaultOutcome(fault, stream, lost, wrong, differences, deliveries, converged);
+        FaultOutcome outcome = new FaultOutcome(description, stream, lost, wrong, differences, deliveries, converged);
         System.out.println(outcome.table());
         return outcome;
     }
