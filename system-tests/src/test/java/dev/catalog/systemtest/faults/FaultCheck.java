@@ -50,8 +50,12 @@ final class FaultCheck {
         return Duration.ofNanos(System.nanoTime() - fromNanos);
     }
 
-    /** Everything the stream's answers promised, checked against the write model, both read models and Kafka. */
-    FaultOutcome outcome(CommandStream stream, String fault, Duration converged) {
+    /**
+     * Everything the stream's answers promised, checked against the write model, both read models and Kafka.
+     *
+     * @param redeliveredBatches per projection function, batches delivered again during the run (empty: not counted)
+     */
+    FaultOutcome outcome(CommandStream stream, String fault, Map<String, Long> redeliveredBatches, Duration converged) {
         String tenant = stream.tenant();
         List<String> differences = differences(tenant);
         Map<String, Integer> deliveries = deliveries(tenant);
@@ -67,7 +71,7 @@ final class FaultCheck {
                 lost.add("outbox event " + eventId + " is not on Kafka");
             }
         });
-        return new FaultOutcome(fault, stream, lost, wrong, differences, deliveries, converged);
+        return new FaultOutcome(fault, stream, lost, wrong, differences, deliveries, redeliveredBatches, converged);
     }
 
     /** The differences of both read models from the write model; none (yet) while a store does not answer. */

@@ -8,6 +8,8 @@ import dev.catalog.systemtest.support.CatalogStack;
 import dev.catalog.systemtest.support.Rebuilds;
 import dev.catalog.systemtest.support.Tenants;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,7 @@ class FaultIT {
 
         assertThat(outcome.problems()).isEmpty();
         assertThat(outcome.unavailable()).as("commands never need OpenSearch").isZero();
+        assertThat(outcome.redeliveredBatches().get("SearchProjectionFunction")).as("search batches delivered again").isPositive();
     }
 
     @Test
@@ -88,6 +91,7 @@ class FaultIT {
 
             assertThat(outcome.problems()).isEmpty();
             assertThat(outcome.unavailable()).as("commands never need OpenSearch").isZero();
+            assertThat(outcome.redeliveredBatches().get("SearchProjectionFunction")).as("search batches delivered again").isPositive();
         } finally {
             signal("CONT", pid); // whatever happened: a frozen OpenSearch would hold up every later test
         }
@@ -108,6 +112,7 @@ class FaultIT {
 
             assertThat(outcome.problems()).isEmpty();
             assertThat(outcome.unavailable()).as("commands never need the read model").isZero();
+            assertThat(outcome.redeliveredBatches().get("DetailProjectionFunction")).as("detail batches delivered again").isPositive();
         } finally {
             stack.db().execute("drop trigger if exists fault_half_way on " + live + ".product_detail");
             stack.db().execute("drop function if exists fault_half_way()");
@@ -163,15 +168,25 @@ class FaultIT {
             throws Exception {
         // Every function the stream calls initialized first, so the stream measures the fault, not cold starts.
         new CommandStream(stack, Tenants.fresh("warm-up")).run(WRITERS, RATE_PER_WRITER, WARM_UP, () -> { }, Duration.ZERO);
+        Map<String, Long> retriesBefore = batchRetries();
         CommandStream stream = new CommandStream(stack, tenant);
         stream.run(WRITERS, RATE_PER_WRITER, STREAM, fault, FAULT_AFTER);
         long streamEnded = System.nanoTime();
 
         FaultCheck check = new FaultCheck(stack);
         Duration converged = check.awaitConvergence(tenant, convergenceBound, streamEnded);
-        FaultOutcome outcome = check.outcome(stream, describe.get(), converged);
+        Map<String, Long> redelivered = new TreeMap<>();
+        batchRetries().forEach((function, retries) -> redelivered.put(function, retries - retriesBefore.getOrDefault(function, 0L)));
+        FaultOutcome outcome = check.outcome(stream, describe.get(), redelivered, converged);
         System.out.println(outcome.table());
         return outcome;
+    }
+
+    /** Per projection function, the batches its event source mapping has delivered again after a failure. */
+    private Map<String, Long> batchRetries() {
+        Map<String, Long> retries = new TreeMap<>();
+        stack.stack().eventSources().statusWithoutLag().forEach(mapping -> retries.put(mapping.function(), mapping.retries()));
+        return retries;
     }
 
     /** Sends {@code signal} (STOP, CONT) to a process, as {@code kill -STOP} does: the JDK sends only TERM and KILL. */

@@ -14,9 +14,12 @@ import java.util.Map;
  *                   deleted product back, a refused command that changed something
  * @param differences read-model content that still differs from the write model when the wait ended
  * @param deliveries per outbox event id of the tenant, how often it is on Kafka
+ * @param redeliveredBatches per projection function, the batches its event source mapping delivered again after a
+ *                   failure during the run (a batch carries every event of the tenant it held once more); empty where
+ *                   the counters did not survive the fault (the runtime killed)
  */
 record FaultOutcome(String fault, CommandStream stream, List<String> lost, List<String> wrong, List<String> differences,
-                    Map<String, Integer> deliveries, Duration converged) {
+                    Map<String, Integer> deliveries, Map<String, Long> redeliveredBatches, Duration converged) {
 
     int unavailable() {
         return stream.unavailable();
@@ -42,9 +45,10 @@ record FaultOutcome(String fault, CommandStream stream, List<String> lost, List<
                 fault: %s
                   | commands sent | answered 2xx | answered 503 | function timed out (500) | no answer | other answers | lost | wrong | duplicates on Kafka | converged after |
                   | %13d | %12d | %12d | %24d | %9d | %13d | %4d | %5d | %19d | %13.1f s |
-                  (%d outbox events of the tenant, each counted on Kafka by event id)""",
+                  (%d outbox events of the tenant, each counted on Kafka by event id; batches redelivered to the projections: %s)""",
                 fault, stream.sent(), stream.succeeded(), stream.unavailable(), stream.timedOut(), stream.unanswered(),
                 stream.unexpected().size(), lost.size(),
-                wrong.size(), duplicates(), converged.toMillis() / 1000.0, deliveries.size());
+                wrong.size(), duplicates(), converged.toMillis() / 1000.0, deliveries.size(),
+                redeliveredBatches.isEmpty() ? "not counted" : redeliveredBatches);
     }
 }

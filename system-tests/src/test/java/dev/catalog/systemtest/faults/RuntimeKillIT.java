@@ -91,7 +91,7 @@ class RuntimeKillIT {
             FaultCheck check = new FaultCheck(stack);
             Duration converged = check.awaitConvergence(tenant, CONVERGENCE_BOUND, streamEnded);
             FaultOutcome outcome = check.outcome(stream, "the runtime killed (SIGKILL) and started again; its services "
-                    + servicesBefore + " stopped and started anew " + servicesAfter, converged);
+                    + servicesBefore + " stopped and started anew " + servicesAfter, Map.of(), converged);
             System.out.println(outcome.table());
 
             assertThat(outcome.problems()).isEmpty();
