@@ -1,45 +1,22 @@
 package dev.catalog.infra;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.catalog.local.template.CloudFormationYaml;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * A CloudFormation template as plain JSON-like values: short-form intrinsics become their long form
- * ({@code !Ref X} is {@code {"Ref": "X"}}, {@code !GetAtt A.b} is {@code {"Fn::GetAtt": ["A", "b"]}}, {@code !Sub s}
- * is {@code {"Fn::Sub": s}}), which is what SAM's schema and CloudFormation itself see.
+ * A CloudFormation template as plain JSON-like values in the long form SAM's schema and CloudFormation itself see,
+ * read by the same reader the local runtime uses ({@link CloudFormationYaml#readLongForm}).
  *
  * @param file the template, whose directory relative paths (CodeUri, DefinitionUri) start from
  */
 record CloudFormationTemplate(Path file, Map<String, Object> document) {
 
     static CloudFormationTemplate load(Path file) {
-        try {
-            return parse(file, Files.readString(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static CloudFormationTemplate parse(Path file, String text) {
-        Object document = new Yaml(new IntrinsicConstructor()).load(text);
-        if (!(document instanceof Map<?, ?>)) {
-            throw new IllegalArgumentException(file + " is not a YAML mapping");
-        }
-        return new CloudFormationTemplate(file, map(document));
+        return new CloudFormationTemplate(file, CloudFormationYaml.readLongForm(file));
     }
 
     Path directory() {
@@ -118,32 +95,5 @@ record CloudFormationTemplate(Path file, Map<String, Object> document) {
     @SuppressWarnings("unchecked")
     static List<Object> list(Object value) {
         return value instanceof List<?> ? (List<Object>) value : List.of();
-    }
-
-    /** Reads {@code !Tag value} as CloudFormation's long form. */
-    private static final class IntrinsicConstructor extends SafeConstructor {
-
-        IntrinsicConstructor() {
-            super(new LoaderOptions());
-            yamlMultiConstructors.put("!", new AbstractConstruct() {
-                @Override
-                public Object construct(Node node) {
-                    String tag = node.getTag().getValue().substring(1);
-                    Object value = switch (node) {
-                        case ScalarNode scalar -> constructScalar(scalar);
-                        case SequenceNode sequence -> constructSequence(sequence);
-                        case MappingNode mapping -> constructMapping(mapping);
-                        default -> throw new IllegalArgumentException("unexpected YAML node " + node);
-                    };
-                    return switch (tag) {
-                        case "Ref", "Condition" -> Map.of(tag, value);
-                        case "GetAtt" -> Map.of("Fn::GetAtt", value instanceof String text
-                                ? List.of(text.substring(0, text.indexOf('.')), text.substring(text.indexOf('.') + 1))
-                                : value);
-                        default -> Map.of("Fn::" + tag, value);
-                    };
-                }
-            });
-        }
     }
 }

@@ -168,44 +168,27 @@ class DeploymentChecksCatchMistakesTest {
 
     @Test
     void state_machine_check_names_an_undefined_and_an_unused_substitution() throws IOException {
-        Files.createDirectories(directory.resolve("infra/statemachine"));
-        Files.writeString(directory.resolve("infra/statemachine/rebuild.asl.json"), """
-                {"StartAt": "Replay", "States": {"Replay": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
-                  "Parameters": {"FunctionName": "${ReplayFunctionArn}", "Payload.$": "$"}, "End": true}}}""");
-        CloudFormationTemplate broken = broken("Outputs:\n", """
-                  RebuildStateMachine:
-                    Type: AWS::Serverless::StateMachine
-                    Properties:
-                      DefinitionUri: infra/statemachine/rebuild.asl.json
-                      DefinitionSubstitutions:
-                        RebuildFunctionArn: !GetAtt CatalogSetupFunction.Arn
-
-                Outputs:
-                """);
+        copyStateMachineDefinition();
+        CloudFormationTemplate broken = broken("        ReplayRebuildFunctionArn: !Ref ReplayRebuildFunction.Alias\n",
+                "        ReplayFunctionArn: !Ref ReplayRebuildFunction.Alias\n");
 
         assertThat(CHECKS.stateMachines(broken)).containsExactly(
-                "RebuildStateMachine: ${ReplayFunctionArn} is used in its definition but not defined in DefinitionSubstitutions",
-                "RebuildStateMachine: DefinitionSubstitutions defines RebuildFunctionArn, which its definition never uses");
+                "RebuildStateMachine: ${ReplayRebuildFunctionArn} is used in its definition but not defined in DefinitionSubstitutions",
+                "RebuildStateMachine: DefinitionSubstitutions defines ReplayFunctionArn, which its definition never uses");
     }
 
     @Test
     void state_machine_check_accepts_matching_substitutions() throws IOException {
-        Files.createDirectories(directory.resolve("infra/statemachine"));
-        Files.writeString(directory.resolve("infra/statemachine/rebuild.asl.json"), """
-                {"StartAt": "Replay", "States": {"Replay": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
-                  "Parameters": {"FunctionName": "${ReplayFunctionArn}", "Payload.$": "$"}, "End": true}}}""");
-        CloudFormationTemplate correct = broken("Outputs:\n", """
-                  RebuildStateMachine:
-                    Type: AWS::Serverless::StateMachine
-                    Properties:
-                      DefinitionUri: infra/statemachine/rebuild.asl.json
-                      DefinitionSubstitutions:
-                        ReplayFunctionArn: !GetAtt CatalogSetupFunction.Arn
+        copyStateMachineDefinition();
 
-                Outputs:
-                """);
+        assertThat(CHECKS.stateMachines(broken())).isEmpty();
+    }
 
-        assertThat(CHECKS.stateMachines(correct)).isEmpty();
+    /** The state machine's definition beside the template copy, where its DefinitionUri points. */
+    private void copyStateMachineDefinition() throws IOException {
+        Path definition = directory.resolve("infra/statemachine/rebuild.asl.json");
+        Files.createDirectories(definition.getParent());
+        Files.copy(REPOSITORY.root().resolve("infra/statemachine/rebuild.asl.json"), definition);
     }
 
     @Test

@@ -32,8 +32,13 @@ final class CommandStream {
     record Promise(String sku, String id, long version, boolean deleted) {
     }
 
+    /** The status recorded for a command that got no answer at all (the runtime went away under it). */
+    private static final int NO_ANSWER = 599;
+
     private final CatalogStack stack;
     private final String tenant;
+    private final boolean answersMayBeLost;
+    private final AtomicInteger unanswered = new AtomicInteger();
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger succeeded = new AtomicInteger();
     private final AtomicInteger unavailable = new AtomicInteger();
@@ -45,8 +50,18 @@ final class CommandStream {
     private final List<String> refusedCreates = java.util.Collections.synchronizedList(new ArrayList<>());
 
     CommandStream(CatalogStack stack, String tenant) {
+        this(stack, tenant, false);
+    }
+
+    /**
+     * @param answersMayBeLost whether a command may get no answer at all (the fault kills the process that answers):
+     *                         its outcome is then unknown, like a client's after a dropped connection, so its product
+     *                         is held to nothing but the read models' agreement with the write model
+     */
+    CommandStream(CatalogStack stack, String tenant, boolean answersMayBeLost) {
         this.stack = stack;
         this.tenant = tenant;
+        this.answersMayBeLost = answersMayBeLost;
     }
 
     /** Runs {@code writers} writers of {@code ratePerWriter} commands/s each for {@code duration}; returns at the end. */
@@ -86,7 +101,9 @@ final class CommandStream {
             String sku = uniqueSku();
             ApiAnswer answer = send(ApiCall.to("POST /products").tenant(tenant).json(product(sku)));
             if (answer.status() != 201) {
-                refusedCreates.add(sku);
+                if (answer.status() != NO_ANSWER) {
+                    refusedCreates.add(sku);
+                }
                 return null;
             }
             return promise(new Promise(sku, answer.id(), answer.version(), false));
@@ -95,24 +112,36 @@ final class CommandStream {
         if (pick < 3) {
             ApiAnswer answer = send(ApiCall.to("PATCH /products/{id}").with("id", current.id()).tenant(tenant)
                     .ifMatch(current.version()).json("{\"name\": \"Trail Shoe " + random.nextInt(1000) + "\"}"));
-            return answer.status() == 200 ? promise(new Promise(current.sku(), current.id(), answer.version(), false)) : null;
+            return answer.status() == 200 ? promise(new Promise(current.sku(), current.id(), answer.version(), false)) : forget(current, answer);
         }
         if (pick < 6) {
             ApiAnswer answer = send(ApiCall.to("PUT /products/{id}/price").with("id", current.id()).tenant(tenant)
                     .ifMatch(current.version())
                     .json("{\"amount\": \"" + (10 + random.nextInt(90)) + ".50\", \"currency\": \"EUR\"}"));
-            return answer.status() == 200 ? promise(new Promise(current.sku(), current.id(), answer.version(), false)) : null;
+            return answer.status() == 200 ? promise(new Promise(current.sku(), current.id(), answer.version(), false)) : forget(current, answer);
         }
         if (pick < 9) {
             ApiAnswer answer = send(ApiCall.to("PUT /products/{id}/stock/{warehouse}").with("id", current.id())
                     .with("warehouse", "W" + random.nextInt(3)).tenant(tenant)
                     .json("{\"quantity\": " + random.nextInt(500) + "}"));
-            return answer.status() == 200 ? current : null;
+            return answer.status() == 200 ? current : forget(current, answer);
         }
         ApiAnswer answer = send(ApiCall.to("DELETE /products/{id}").with("id", current.id()).tenant(tenant)
                 .ifMatch(current.version()));
         if (answer.status() == 204) {
             promise(new Promise(current.sku(), current.id(), current.version(), true));
+            return null;
+        }
+        return forget(current, answer);
+    }
+
+    /**
+     * The writer leaves a product after a command that was not answered 2xx. Refused, the command changed nothing and
+     * the product's last promise stands; unanswered, nobody knows what it did, so the product keeps no promise.
+     */
+    private Promise forget(Promise current, ApiAnswer answer) {
+        if (answer.status() == NO_ANSWER) {
+            promises.remove(current.id());
         }
         return null;
     }
@@ -129,8 +158,12 @@ final class CommandStream {
         try {
             answer = stack.overHttp(call);
         } catch (AssertionError noAnswer) {
-            unexpected.add(call.routeKey() + ": no answer: " + noAnswer.getMessage());
-            return new ApiAnswer(599, Map.of(), null);
+            if (answersMayBeLost) {
+                unanswered.incrementAndGet();
+            } else {
+                unexpected.add(call.routeKey() + ": no answer: " + noAnswer.getMessage());
+            }
+            return new ApiAnswer(NO_ANSWER, Map.of(), null);
         }
         if (answer.status() / 100 == 2) {
             succeeded.incrementAndGet();
@@ -166,6 +199,11 @@ final class CommandStream {
 
     int timedOut() {
         return timedOut.get();
+    }
+
+    /** Commands that got no answer at all, where the stream allows that. */
+    int unanswered() {
+        return unanswered.get();
     }
 
     List<String> unexpected() {

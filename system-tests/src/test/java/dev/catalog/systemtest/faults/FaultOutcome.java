@@ -40,10 +40,11 @@ record FaultOutcome(String fault, CommandStream stream, List<String> lost, List<
     String table() {
         return String.format("""
                 fault: %s
-                  | commands sent | answered 2xx | answered 503 | function timed out (500) | other answers | lost | wrong | duplicates on Kafka | converged after |
-                  | %13d | %12d | %12d | %24d | %13d | %4d | %5d | %19d | %13.1f s |
+                  | commands sent | answered 2xx | answered 503 | function timed out (500) | no answer | other answers | lost | wrong | duplicates on Kafka | converged after |
+                  | %13d | %12d | %12d | %24d | %9d | %13d | %4d | %5d | %19d | %13.1f s |
                   (%d outbox events of the tenant, each counted on Kafka by event id)""",
-                fault, stream.sent(), stream.succeeded(), stream.unavailable(), stream.timedOut(), stream.unexpected().size(), lost.size(),
+                fault, stream.sent(), stream.succeeded(), stream.unavailable(), stream.timedOut(), stream.unanswered(),
+                stream.unexpected().size(), lost.size(),
                 wrong.size(), duplicates(), converged.toMillis() / 1000.0, deliveries.size());
     }
 }

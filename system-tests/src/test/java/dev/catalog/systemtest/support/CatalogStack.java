@@ -1,7 +1,11 @@
 package dev.catalog.systemtest.support;
 
+import dev.catalog.local.auth.LocalSigningKey;
+import dev.catalog.local.auth.LocalTokenIssuer;
 import dev.catalog.local.functions.InvocationResult;
 import dev.catalog.local.process.StackLayout;
+import dev.catalog.local.services.postgres.PostgresConnection;
+import dev.catalog.local.services.postgres.PostgresServer;
 import dev.catalog.local.stack.LocalStack;
 import dev.catalog.local.stack.StackPorts;
 import dev.catalog.local.stack.StackSettings;
@@ -12,11 +16,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The one local stack of a test run: started by the local runtime's own code on free ports, in a directory of the
@@ -27,22 +33,40 @@ public final class CatalogStack {
 
     private static final Set<String> RESTRICTED_HEADERS = Set.of("host", "content-length", "connection", "expect", "upgrade");
 
+    /** The stack in this JVM; null for a stack another process runs ({@link #attachedTo}). */
     private final LocalStack stack;
+    private final URI api;
+    private final Function<String, String> tokens;
     private final Database database;
+    private final String kafkaBootstrapServers;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private CatalogStack(LocalStack stack) {
+    private CatalogStack(LocalStack stack, URI api, Function<String, String> tokens, PostgresConnection database,
+                         String kafkaBootstrapServers) {
         this.stack = stack;
-        this.database = new Database(stack.database());
+        this.api = api;
+        this.tokens = tokens;
+        this.database = new Database(database);
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
     }
 
     public static CatalogStack get() {
         return Holder.INSTANCE;
     }
 
+    /**
+     * A stack another process runs ({@link RuntimeProcess}) on {@code ports} in {@code layout}: reached over its HTTP
+     * API with tokens signed by its key, its database and its broker, as a user of {@code ./catalog up} would.
+     */
+    public static CatalogStack attachedTo(StackPorts ports, StackLayout layout) {
+        LocalTokenIssuer issuer = new LocalTokenIssuer(LocalSigningKey.loadOrCreate(layout.dataDir("auth")), Clock.systemUTC());
+        return new CatalogStack(null, URI.create("http://127.0.0.1:" + ports.api() + "/"), issuer::issue,
+                PostgresServer.connectionOnPort(ports.postgres()), "127.0.0.1:" + ports.kafka());
+    }
+
     /** Invokes a function of template.yaml with the API Gateway event of {@code call}. */
     public ApiAnswer call(String functionLogicalId, ApiCall call) {
-        InvocationResult result = stack.functions().invoke(functionLogicalId, call.toEvent().getBytes(StandardCharsets.UTF_8));
+        InvocationResult result = stack().functions().invoke(functionLogicalId, call.toEvent().getBytes(StandardCharsets.UTF_8));
         return switch (result) {
             case InvocationResult.Success success -> ApiAnswer.fromFunctionOutput(success.payloadText());
             case InvocationResult.FunctionError error -> throw new AssertionError(functionLogicalId + " failed: "
@@ -78,11 +102,15 @@ public final class CatalogStack {
     }
 
     public URI apiUrl() {
-        return stack.apiUrl();
+        return api;
     }
 
     public String token(String tenant) {
-        return stack.token(tenant);
+        return tokens.apply(tenant);
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
     }
 
     public Database db() {
@@ -90,10 +118,14 @@ public final class CatalogStack {
     }
 
     public OutboxTopics topics() {
-        return new OutboxTopics(stack.kafkaBootstrapServers());
+        return new OutboxTopics(kafkaBootstrapServers);
     }
 
+    /** The stack in this JVM, for what only it can do (its supervisors, its functions in-process). */
     public LocalStack stack() {
+        if (stack == null) {
+            throw new IllegalStateException("this stack runs in another process: reach it over HTTP, its database or its broker");
+        }
         return stack;
     }
 
@@ -106,7 +138,7 @@ public final class CatalogStack {
             StackLayout layout = new StackLayout(projectDir.resolve("system-tests/target/it-stack"), distDir);
             LocalStack stack = LocalStack.start(new StackSettings(projectDir, layout, StackPorts.free(), true));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-test-stack"));
-            return new CatalogStack(stack);
+            return new CatalogStack(stack, stack.apiUrl(), stack::token, stack.database(), stack.kafkaBootstrapServers());
         }
     }
 }

@@ -43,6 +43,23 @@ public final class CloudFormationYaml {
 
     /** The template's top-level mapping, intrinsics read into {@link Intrinsic} records. */
     public static Map<String, Object> read(Path template) {
+        Map<String, Object> document = readLongForm(template);
+        List<String> problems = new ArrayList<>();
+        Object converted = new LongForms(problems).convert(document, "");
+        if (!problems.isEmpty()) {
+            throw new TemplateException(template, problems);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> root = (Map<String, Object>) converted;
+        return root;
+    }
+
+    /**
+     * The template's top-level mapping as plain values in CloudFormation's long form, what CloudFormation itself and
+     * SAM's schema see: {@code !Ref X} is {@code {"Ref": "X"}}, {@code !GetAtt A.b} is {@code {"Fn::GetAtt": ["A", "b"]}},
+     * {@code !Sub s} is {@code {"Fn::Sub": s}}. The deployment checks (infra-tests) read the template through this too.
+     */
+    public static Map<String, Object> readLongForm(Path template) {
         Object document;
         try (Reader reader = Files.newBufferedReader(template)) {
             document = new Yaml(new TemplateConstructor()).load(reader);
@@ -54,13 +71,8 @@ public final class CloudFormationYaml {
         if (!(document instanceof Map<?, ?>)) {
             throw new TemplateException(template, List.of("is not a template: its top level is not a mapping"));
         }
-        List<String> problems = new ArrayList<>();
-        Object converted = new LongForms(problems).convert(document, "");
-        if (!problems.isEmpty()) {
-            throw new TemplateException(template, problems);
-        }
         @SuppressWarnings("unchecked")
-        Map<String, Object> root = (Map<String, Object>) converted;
+        Map<String, Object> root = (Map<String, Object>) document;
         return root;
     }
 
@@ -98,6 +110,10 @@ public final class CloudFormationYaml {
                     case MappingNode mapping -> constructMapping(mapping);
                     default -> throw new YAMLException("unexpected node for " + function + ": " + node);
                 };
+                // The long form of GetAtt is a list; the short form's dotted name splits at its first dot.
+                if (function.equals("Fn::GetAtt") && argument instanceof String dotted && dotted.indexOf('.') > 0) {
+                    argument = List.of(dotted.substring(0, dotted.indexOf('.')), dotted.substring(dotted.indexOf('.') + 1));
+                }
                 return Map.of(function, argument);
             }
         }
