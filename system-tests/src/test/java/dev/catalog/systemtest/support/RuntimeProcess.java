@@ -25,9 +25,13 @@ public final class RuntimeProcess implements AutoCloseable {
     private static final String READY_FILE = "runtime-ready";
 
     private final Process process;
+    /** Stops the runtime when the test JVM exits before the test could (a failsafe timeout's SIGTERM, Ctrl-C). */
+    private final Thread stopOnExit;
 
     private RuntimeProcess(Process process) {
         this.process = process;
+        this.stopOnExit = new Thread(this::stop, "stop-runtime-process-" + process.pid());
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /** Starts the runtime in a new JVM on the test's class path; returns at once (see {@link #awaitReady}). */
@@ -72,14 +76,36 @@ public final class RuntimeProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+        forgetShutdownHook();
     }
 
     /** Stops it as Ctrl-C does (SIGTERM): its shutdown hook stops the stack's services. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
+        stop();
+        forgetShutdownHook();
+    }
+
+    private void stop() {
+        if (!process.isAlive()) {
+            return;
+        }
         process.destroy();
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+        try {
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
             process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void forgetShutdownHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs (or ran) anyway
         }
     }
 
