@@ -235,13 +235,13 @@ class DeploymentChecksCatchMistakesTest {
     void debezium_check_names_a_misspelt_variable_and_a_drifted_value() {
         CloudFormationTemplate broken = broken(
                 "- Name: DEBEZIUM_SOURCE_SLOT_NAME\n", "- Name: DEBEZIUM_SOURCE_SLOT_NAMES\n",
-                "DEBEZIUM_SOURCE_POLL_INTERVAL_MS\n              Value: \"10\"",
+                "DEBEZIUM_SOURCE_POLL_INTERVAL_MS\n              Value: \"25\"",
                 "DEBEZIUM_SOURCE_POLL_INTERVAL_MS\n              Value: \"500\"");
 
         assertThat(CHECKS.debeziumTask(broken)).contains(
                 "DebeziumTask.debezium-server: DEBEZIUM_SOURCE_SLOT_NAME is not set (application.properties has debezium.source.slot.name)",
                 "DebeziumTask.debezium-server: DEBEZIUM_SOURCE_SLOT_NAMES sets debezium.source.slot.names, which application.properties does not have",
-                "DebeziumTask.debezium-server: DEBEZIUM_SOURCE_POLL_INTERVAL_MS is 500 but application.properties has debezium.source.poll.interval.ms=10");
+                "DebeziumTask.debezium-server: DEBEZIUM_SOURCE_POLL_INTERVAL_MS is 500 but application.properties has debezium.source.poll.interval.ms=25");
     }
 
     @Test

@@ -54,6 +54,7 @@ final class EventPoller implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(EventPoller.class);
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+    private static final Duration IDLE_FETCH_WAIT = Duration.ofSeconds(5);
     private static final Duration MINIMUM_POLL_INTERVAL = Duration.ofMinutes(5);
     private static final Duration POLL_INTERVAL_MARGIN = Duration.ofMinutes(1);
 
@@ -377,6 +378,9 @@ final class EventPoller implements Runnable {
                 // Only for a committed offset whose records the log no longer has: go on from the oldest one left.
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, mapping.batchSize(),
+                // The broker answers a fetch as soon as one record is there (fetch.min.bytes 1), so a longer wait
+                // adds no latency; it only spares the idle broker a fetch round trip every 500 ms per mapping.
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) IDLE_FETCH_WAIT.toMillis(),
                 // An invocation blocks polling; the group must not evict the poller while the function runs.
                 ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
                 (int) (pollInterval.compareTo(MINIMUM_POLL_INTERVAL) > 0 ? pollInterval : MINIMUM_POLL_INTERVAL).toMillis());

@@ -205,8 +205,9 @@ public final class DebeziumServer implements AutoCloseable {
         Path instance = layout.dataDir(SERVICE);
         configuration.writeTo(instance.resolve("config/application.properties"));
 
+        // The serial collector, as for Kafka: G1's background threads and barriers cost CPU a small heap does not need.
         List<String> command = new ArrayList<>(List.of(java.executable().toString(), "-Xms128m", "-Xmx512m",
-                "-XX:+ExitOnOutOfMemoryError"));
+                "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
         if (java.feature() >= 24) {
             // jboss-threads resets thread locals through reflection, which Java 24+ refuses without this.
             command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");

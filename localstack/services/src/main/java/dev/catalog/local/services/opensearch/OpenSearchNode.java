@@ -180,9 +180,12 @@ public final class OpenSearchNode implements Supervisor.Supervised {
                 // jvm.options loads the agent from agent/, relative to the working directory. That is the
                 // distribution for bin/opensearch, but a node's own directory here: the agent needs its absolute
                 // path. The other relative paths (data for heap dumps, logs/ for gc.log) rightly land in the node.
+                // One local node's small heap needs no concurrent collector: the serial one spares G1's background
+                // threads and write barriers, which cost CPU at idle and per indexed document.
                 String jvmOptions = Files.readString(home.configDir().resolve("jvm.options"));
                 Files.writeString(dir.config().resolve("jvm.options"),
-                        jvmOptions.replace("-javaagent:agent/", "-javaagent:" + home.agentDir() + "/"));
+                        jvmOptions.replace("-javaagent:agent/", "-javaagent:" + home.agentDir() + "/")
+                                .replace("-XX:+UseG1GC", "-XX:+UseSerialGC"));
                 Files.writeString(dir.config().resolve("opensearch.yml"), dir.settingsFile(settings));
             } catch (IOException e) {
                 throw new ServiceStartException("cannot prepare " + dir.root() + " for OpenSearch: " + e, e);
