@@ -158,17 +158,25 @@ class FaultIT {
 
     /** Streams commands, kills {@code service} with SIGKILL on the way, and checks everything once it is back. */
     private FaultOutcome streamThrough(String service) throws Exception {
-        Supervisor<?> supervisor = stack.stack().supervisor(service);
-        int restartsBefore = supervisor.status().restarts();
-        return stream(Tenants.fresh("fault"), supervisor::kill, CONVERGENCE_BOUND, () -> {
+        Runnable kill = switch (service) {
+            case "Debezium Server" -> stack.stack().debezium()::kill;
+            default -> stack.stack().supervisor(service)::kill;
+        };
+        int restartsBefore = restarts(service);
+        return stream(Tenants.fresh("fault"), kill, CONVERGENCE_BOUND, () -> {
             await().atMost(CONVERGENCE_BOUND).until(() -> stack.stack().processes().stream()
                     .allMatch(process -> process.state() == Supervisor.State.RUNNING));
             // The kill did happen, and the supervisor, not the test, brought the service back.
-            assertThat(supervisor.status().restarts()).as(service + " restarted by its supervisor").isEqualTo(restartsBefore + 1);
+            assertThat(restarts(service)).as(service + " restarted by its supervisor").isEqualTo(restartsBefore + 1);
             return service + " killed (SIGKILL), started again by its supervisor; restarts now: "
                     + stack.stack().processes().stream().map(process -> process.name() + " " + process.restarts())
                     .collect(java.util.stream.Collectors.joining(", "));
         });
+    }
+
+    private int restarts(String service) {
+        return stack.stack().processes().stream().filter(process -> process.name().equals(service)).findFirst()
+                .orElseThrow(() -> new AssertionError("no service " + service)).restarts();
     }
 
     /**
