@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,17 @@ public final class CommandFunctions {
 
     public static Answer call(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function, SampleRequest request) {
         return Answer.of(function.handleRequest(request.event(), null));
+    }
+
+    /** Calls {@code function} as Lambda does when the invocation has {@code left} before its timeout. */
+    public static Answer call(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function, SampleRequest request,
+                              Duration left) {
+        return Answer.of(function.handleRequest(request.event(), new TimedContext(left)));
+    }
+
+    /** A connection of its own, as another client of the database holds one. */
+    public static Connection connection() throws SQLException {
+        return DATA_SOURCE.getConnection();
     }
 
     /** The events the outbox holds for one aggregate, in log order, as {@code ProductCreated v1}. */
