@@ -1,15 +1,18 @@
 package dev.catalog.rebuild;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.catalog.command.testing.CommandFunctions;
+import dev.catalog.command.testing.TimedContext;
 import dev.catalog.infra.db.DatabaseRole;
 import dev.catalog.local.services.postgres.DatabaseLogins;
 import dev.catalog.local.services.postgres.PostgresConnection;
 import dev.catalog.local.services.postgres.TestPostgres;
 import dev.catalog.rebuild.detail.DetailTarget;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +42,8 @@ final class DetailRebuildTasks {
     static final CutOverRebuildFunction CUT_OVER = new CutOverRebuildFunction(REBUILDS, RETIRED_KEPT);
     static final AbortRebuildFunction ABORT = new AbortRebuildFunction(REBUILDS);
     static final RollbackProjectionFunction ROLLBACK = new RollbackProjectionFunction(REBUILDS, RETIRED_KEPT);
+    /** An invocation with a Lambda function's whole 15 minutes left. */
+    static final Context TASK = new TimedContext(Duration.ofMinutes(15));
 
     private DetailRebuildTasks() {
     }
@@ -69,14 +74,14 @@ final class DetailRebuildTasks {
      * Replay's turns are bounded, so a replay that never ends fails the test instead of hanging it.
      */
     static RebuildState preparedReplayedVerified(String runId) {
-        RebuildState state = stepFunctions(PREPARE.handleRequest(prepareInput(runId, null), new TaskContext()), RebuildState.class);
+        RebuildState state = stepFunctions(PREPARE.handleRequest(prepareInput(runId, null), TASK), RebuildState.class);
         for (int turn = 0; !state.done(); turn++) {
             if (turn == 1_000) {
                 throw new AssertionError("replay did not finish in 1,000 turns: " + state);
             }
-            state = stepFunctions(REPLAY.handleRequest(state, new TaskContext()), RebuildState.class);
+            state = stepFunctions(REPLAY.handleRequest(state, TASK), RebuildState.class);
         }
-        return stepFunctions(VERIFY.handleRequest(state, new TaskContext()), RebuildState.class);
+        return stepFunctions(VERIFY.handleRequest(state, TASK), RebuildState.class);
     }
 
     /** A whole rebuild of detail that passes verification and is cut over; the cut-over's answer. */
@@ -85,7 +90,7 @@ final class DetailRebuildTasks {
         if (!verified.verification().passed()) {
             throw new AssertionError("verification failed: " + verified.verification().findings());
         }
-        return stepFunctions(CUT_OVER.handleRequest(verified, new TaskContext()), RebuildState.class);
+        return stepFunctions(CUT_OVER.handleRequest(verified, TASK), RebuildState.class);
     }
 
     /** {@code value} written as JSON and read back as {@code type}, by the serializer the Lambda Java runtime uses. */

@@ -10,6 +10,7 @@ import static dev.catalog.rebuild.DetailRebuildTasks.PREPARE;
 import static dev.catalog.rebuild.DetailRebuildTasks.REPLAY;
 import static dev.catalog.rebuild.DetailRebuildTasks.ROLLBACK;
 import static dev.catalog.rebuild.DetailRebuildTasks.RUNNING;
+import static dev.catalog.rebuild.DetailRebuildTasks.TASK;
 import static dev.catalog.rebuild.DetailRebuildTasks.VERIFY;
 import static dev.catalog.rebuild.DetailRebuildTasks.abortInput;
 import static dev.catalog.rebuild.DetailRebuildTasks.prepareInput;
@@ -48,7 +49,7 @@ class RebuildTasksTest {
         String product = aShoeInACategoryRenamedAfterwards();
         int live = liveVersion();
 
-        RebuildState prepared = stepFunctions(PREPARE.handleRequest(prepareInput(runId, null), new TaskContext()), RebuildState.class);
+        RebuildState prepared = stepFunctions(PREPARE.handleRequest(prepareInput(runId, null), TASK), RebuildState.class);
         assertThat(prepared.targets()).singleElement().satisfies(target -> {
             assertThat(target.projection()).isEqualTo("detail");
             assertThat(target.version()).isGreaterThan(live);
@@ -72,19 +73,19 @@ class RebuildTasksTest {
     void verification_finds_a_row_missing_from_the_new_version_and_abort_drops_it_leaving_the_live_one() throws SQLException {
         aShoeInACategoryRenamedAfterwards();
         int live = liveVersion();
-        RebuildState replayed = stepFunctions(PREPARE.handleRequest(prepareInput(runId, null), new TaskContext()), RebuildState.class);
+        RebuildState replayed = stepFunctions(PREPARE.handleRequest(prepareInput(runId, null), TASK), RebuildState.class);
         while (!replayed.done()) {
-            replayed = stepFunctions(REPLAY.handleRequest(replayed, new TaskContext()), RebuildState.class);
+            replayed = stepFunctions(REPLAY.handleRequest(replayed, TASK), RebuildState.class);
         }
         String target = replayed.targets().getFirst().target();
         execute("delete from " + target + ".product_detail where tenant_id = '" + tenant.value() + "'");
 
-        RebuildState verified = stepFunctions(VERIFY.handleRequest(replayed, new TaskContext()), RebuildState.class);
+        RebuildState verified = stepFunctions(VERIFY.handleRequest(replayed, TASK), RebuildState.class);
         assertThat(verified.verification().passed()).isFalse();
         assertThat(verified.verification().findings()).anySatisfy(finding -> assertThat(finding).contains(tenant.value()));
 
         AbortRebuildFunction.Output aborted = ABORT.handleRequest(abortInput(runId, "Rebuild.VerificationFailed",
-                String.join("; ", verified.verification().findings())), new TaskContext());
+                String.join("; ", verified.verification().findings())), TASK);
 
         assertThat(aborted.aborted()).isTrue();
         assertThat(status(replayed.targets().getFirst().version())).isEqualTo("FAILED");
@@ -99,26 +100,26 @@ class RebuildTasksTest {
         RUNNING.add(first);
         try {
             RebuildRequest.Pace oneBatchPerTurn = new RebuildRequest.Pace(1, 0);
-            RebuildState started = stepFunctions(PREPARE.handleRequest(prepareInput(first, oneBatchPerTurn), new TaskContext()),
+            RebuildState started = stepFunctions(PREPARE.handleRequest(prepareInput(first, oneBatchPerTurn), TASK),
                     RebuildState.class);
-            RebuildState oneTurn = stepFunctions(REPLAY.handleRequest(started, new TaskContext()), RebuildState.class);
+            RebuildState oneTurn = stepFunctions(REPLAY.handleRequest(started, TASK), RebuildState.class);
             long reached = oneTurn.targets().getFirst().position();
             assertThat(reached).isGreaterThan(started.targets().getFirst().position());
 
-            assertThatThrownBy(() -> PREPARE.handleRequest(prepareInput(runId, null), new TaskContext()))
+            assertThatThrownBy(() -> PREPARE.handleRequest(prepareInput(runId, null), TASK))
                     .isInstanceOf(RebuildInProgress.class).hasMessageContaining(first);
 
             RUNNING.remove(first);
-            RebuildState resumed = stepFunctions(PREPARE.handleRequest(prepareInput(runId, null), new TaskContext()), RebuildState.class);
+            RebuildState resumed = stepFunctions(PREPARE.handleRequest(prepareInput(runId, null), TASK), RebuildState.class);
             assertThat(resumed.targets()).singleElement().satisfies(target -> {
                 assertThat(target.version()).isEqualTo(started.targets().getFirst().version());
                 assertThat(target.position()).isEqualTo(reached);
             });
-            assertThatThrownBy(() -> REPLAY.handleRequest(oneTurn, new TaskContext()))
+            assertThatThrownBy(() -> REPLAY.handleRequest(oneTurn, TASK))
                     .hasMessageContaining("no longer answers for");
         } finally {
             RUNNING.remove(first);
-            ABORT.handleRequest(abortInput(runId, "States.TaskFailed", "the test ends the run"), new TaskContext());
+            ABORT.handleRequest(abortInput(runId, "States.TaskFailed", "the test ends the run"), TASK);
         }
     }
 
@@ -128,7 +129,7 @@ class RebuildTasksTest {
         int rebuilt = rebuilt(runId).targets().getFirst().version();
         String missed = aShoeInACategoryRenamedAfterwards();
 
-        Rebuilds.Rollback rollback = ROLLBACK.handleRequest(rollbackInput(null), new TaskContext());
+        Rebuilds.Rollback rollback = ROLLBACK.handleRequest(rollbackInput(null), TASK);
 
         assertThat(rollback.live()).isEqualTo(before);
         assertThat(rollback.replaced()).isEqualTo(rebuilt);
@@ -136,7 +137,7 @@ class RebuildTasksTest {
         assertThat(liveVersion()).isEqualTo(before);
         assertThat(query("select category_name from catalog_read.product_detail where tenant_id = ? and id = ?::uuid",
                 tenant.value(), missed)).containsExactly("Trail Running");
-        assertThatThrownBy(() -> ROLLBACK.handleRequest(rollbackInput(null), new TaskContext()))
+        assertThatThrownBy(() -> ROLLBACK.handleRequest(rollbackInput(null), TASK))
                 .hasMessageContaining("second rollback in a row");
     }
 
