@@ -89,7 +89,8 @@ public final class CommandFunctions {
         }
     }
 
-    private static DataSource dataSource(PostgresConnection database) {
+    /** A pool on {@code database} as the functions build theirs, from the variables template.yaml gives them. */
+    public static DataSource dataSource(PostgresConnection database) {
         Map<String, String> environment = Map.of("DB_URL", database.jdbcUrl(), "DB_USER", database.user(),
                 "DB_PASSWORD", database.password(), "DB_POOL_SIZE", "4");
         return ConnectionPool.create(DatabaseSettings.from(name -> Optional.ofNullable(environment.get(name))), "command-api-test");
