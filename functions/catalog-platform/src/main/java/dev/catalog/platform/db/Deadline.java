@@ -39,7 +39,8 @@ public final class Deadline {
         return NONE;
     }
 
-    static Deadline after(Duration left) {
+    /** A deadline {@code left} from now. */
+    public static Deadline after(Duration left) {
         return new Deadline(System.nanoTime() + left.toNanos());
     }
 
