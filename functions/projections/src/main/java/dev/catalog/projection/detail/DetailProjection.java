@@ -4,6 +4,7 @@ import dev.catalog.platform.db.Conflicts;
 import dev.catalog.platform.db.DatabaseException;
 import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.platform.projection.ActiveVersion;
+import dev.catalog.platform.projection.ProjectionName;
 import dev.catalog.platform.projection.ProjectionVersionStore;
 import dev.catalog.projection.batch.PartitionProgress;
 import dev.catalog.projection.batch.Projection;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DetailProjection implements Projection {
 
-    public static final String NAME = "detail";
+    public static final String NAME = ProjectionName.DETAIL.id();
     private static final Logger log = LoggerFactory.getLogger(DetailProjection.class);
     private static final int ATTEMPTS = 8;
     private static final ProjectionVersionStore VERSIONS = new ProjectionVersionStore();

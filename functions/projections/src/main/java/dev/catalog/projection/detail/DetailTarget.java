@@ -3,6 +3,7 @@ package dev.catalog.projection.detail;
 import dev.catalog.platform.db.Conflicts;
 import dev.catalog.platform.db.DatabaseException;
 import dev.catalog.platform.events.LoggedEvent;
+import dev.catalog.platform.projection.ProjectionName;
 import dev.catalog.projection.readmodel.CategoryFacts;
 import dev.catalog.projection.readmodel.ProductFacts;
 import dev.catalog.projection.readmodel.ProjectionTarget;
@@ -34,7 +35,7 @@ public final class DetailTarget implements ProjectionTarget {
 
     @Override
     public String projection() {
-        return "detail";
+        return ProjectionName.DETAIL.id();
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.platform.db.DatabaseException;
 import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.platform.json.Json;
+import dev.catalog.platform.projection.ProjectionName;
 import dev.catalog.projection.batch.NewestPerAggregate;
 import dev.catalog.projection.readmodel.CategoryFacts;
 import dev.catalog.projection.readmodel.ProductFacts;
@@ -58,7 +59,7 @@ public final class SearchTarget implements ProjectionTarget {
 
     @Override
     public String projection() {
-        return "search";
+        return ProjectionName.SEARCH.id();
     }
 
     @Override
