@@ -2,6 +2,8 @@ package dev.catalog.rebuild;
 
 import dev.catalog.platform.db.DatabaseException;
 import dev.catalog.platform.events.LoggedEvent;
+import dev.catalog.platform.json.Json;
+import dev.catalog.platform.projection.ProjectionVersionStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -48,7 +50,7 @@ public final class Rebuilds {
     private final DataSource database;
     private final Map<String, ProjectionTarget> targets;
     private final Runs runs;
-    private final VersionLedger ledger = new VersionLedger();
+    private final ProjectionVersionStore ledger = new ProjectionVersionStore();
     private final EventLog eventLog = new EventLog();
 
     public Rebuilds(DataSource database, Map<String, ProjectionTarget> targets, Runs runs) {
@@ -87,7 +89,7 @@ public final class Rebuilds {
         for (String projection : projections) {
             ProjectionTarget target = target(projection);
             settle(target);
-            VersionLedger.Building building = registerOrResume(target, from, runId);
+            ProjectionVersionStore.Building building = registerOrResume(target, from, runId);
             if (building.fromSequence() > 0 && building.position() == building.fromSequence()) {
                 read(connection -> {
                     ledger.live(connection, projection).ifPresent(live -> target.seedFrom(live.version(), building.version()));
@@ -106,7 +108,7 @@ public final class Rebuilds {
     private long markTaken(String projection, int version) {
         EventLog.Mark mark = read(eventLog::highWaterMark);
         inTransaction(connection -> {
-            ledger.recordHighWaterMark(connection, projection, version, mark);
+            ledger.recordHighWaterMark(connection, projection, version, mark.sequence(), mark.snapshotXmin());
             return null;
         });
         return mark.sequence();
@@ -115,25 +117,25 @@ public final class Rebuilds {
     /** Refuses when a rollback is catching up the projection, or another run that is still going is building it. */
     private void refuseIfTaken(Connection connection, String projection, String runId) throws SQLException {
         ledger.lock(connection, projection);
-        Optional<VersionLedger.Building> catchingUp = ledger.catchingUp(connection, projection);
+        Optional<ProjectionVersionStore.Building> catchingUp = ledger.catchingUp(connection, projection);
         if (catchingUp.isPresent()) {
             throw new RebuildInProgress(projection + " version " + catchingUp.get().version() + " is being caught up by rollback "
                     + catchingUp.get().runId() + "; rebuild once the rollback has ended");
         }
-        Optional<VersionLedger.Building> building = ledger.building(connection, projection);
+        Optional<ProjectionVersionStore.Building> building = ledger.building(connection, projection);
         if (building.isPresent() && !runId.equals(building.get().runId()) && runs.running(building.get().runId())) {
             throw new RebuildInProgress(projection + " is already being rebuilt (version " + building.get().version()
                     + ") by execution " + building.get().runId() + "; one rebuild per projection at a time");
         }
     }
 
-    private VersionLedger.Building registerOrResume(ProjectionTarget target, long from, String runId) {
+    private ProjectionVersionStore.Building registerOrResume(ProjectionTarget target, long from, String runId) {
         String projection = target.projection();
         return inTransaction(connection -> {
             refuseIfTaken(connection, projection, runId);
-            Optional<VersionLedger.Building> existing = ledger.building(connection, projection);
+            Optional<ProjectionVersionStore.Building> existing = ledger.building(connection, projection);
             if (existing.isPresent()) {
-                VersionLedger.Building building = existing.get();
+                ProjectionVersionStore.Building building = existing.get();
                 ledger.takeOver(connection, projection, building.version(), runId);
                 log.info("resuming the rebuild of {} version {} at sequence {} (was run {})", projection, building.version(),
                         building.position(), building.runId());
@@ -142,7 +144,7 @@ public final class Rebuilds {
             int version = ledger.nextVersion(connection, projection);
             // The target exists before the live path learns of it, so no live batch writes into nothing.
             target.create(version);
-            VersionLedger.Building building = ledger.register(connection, projection, target, version, from, runId);
+            ProjectionVersionStore.Building building = ledger.register(connection, projection, target.targetName(version), version, from, runId);
             log.info("rebuilding {} as version {} ({}), from sequence {}", projection, version, building.target(), from);
             return building;
         });
@@ -176,7 +178,7 @@ public final class Rebuilds {
                             .filter(event -> event.envelope().sequence() > target.position() && event.envelope().sequence() <= reached)
                             .toList();
                     target(target.projection()).replay(target.version(), events, transaction ->
-                            ledger.recordProgress(transaction, target.projection(), target.version(), state.runId(), reached, events.size()));
+                            ledger.recordReplayProgress(transaction, target.projection(), target.version(), state.runId(), reached, events.size()));
                     current.set(i, target.advancedTo(reached, events.size()));
                 }
             }
@@ -223,7 +225,7 @@ public final class Rebuilds {
     private List<RebuildState.Target> recorded(Connection connection, List<RebuildState.Target> targets) throws SQLException {
         List<RebuildState.Target> current = new ArrayList<>();
         for (RebuildState.Target target : targets) {
-            Optional<VersionLedger.Building> building = ledger.filling(connection, target.projection(), target.version())
+            Optional<ProjectionVersionStore.Building> building = ledger.filling(connection, target.projection(), target.version())
                     .filter(candidate -> candidate.version() == target.version() && candidate.position() > target.position());
             current.add(building.map(found -> target.resumedAt(found.position(), found.eventsReplayed())).orElse(target));
         }
@@ -236,7 +238,7 @@ public final class Rebuilds {
             for (RebuildState.Target target : state.targets()) {
                 List<String> found = target(target.projection()).verify(target.version(), target.highWaterMark());
                 RebuildState.Verification result = new RebuildState.Verification(found.isEmpty(), found);
-                ledger.recordVerification(connection, target.projection(), target.version(), result);
+                ledger.recordVerification(connection, target.projection(), target.version(), Json.write(result));
                 found.forEach(finding -> findings.add(target.projection() + " v" + target.version() + ": " + finding));
             }
         } catch (SQLException e) {
@@ -260,7 +262,7 @@ public final class Rebuilds {
             ProjectionTarget projection = target(target.projection());
             inTransaction(connection -> {
                 ledger.lock(connection, target.projection());
-                VersionLedger.Version version = ledger.version(connection, target.projection(), target.version()).orElseThrow();
+                ProjectionVersionStore.Version version = ledger.version(connection, target.projection(), target.version()).orElseThrow();
                 boolean owned = state.runId().equals(version.runId());
                 if (owned && "LIVE".equals(version.status())) {
                     return null; // promoted by an earlier attempt of this task
@@ -285,8 +287,8 @@ public final class Rebuilds {
      * it promoted whose predecessor readers may still be on (RETIRING) gives way to that predecessor again.
      */
     public void abort(String runId, String error) {
-        List<VersionLedger.Owned> owned = read(connection -> ledger.ownedBy(connection, runId));
-        for (VersionLedger.Owned version : owned) {
+        List<ProjectionVersionStore.Owned> owned = read(connection -> ledger.ownedBy(connection, runId));
+        for (ProjectionVersionStore.Owned version : owned) {
             ProjectionTarget target = target(version.projection());
             if ("LIVE".equals(version.status())) {
                 undoPromotion(target, version.version(), "FAILED");
@@ -309,7 +311,7 @@ public final class Rebuilds {
         String projection = target.projection();
         Optional<Integer> previous = read(connection -> {
             List<Integer> retiring = ledger.retiring(connection, projection);
-            return ledger.version(connection, projection, version).map(VersionLedger.Version::previousLive).filter(retiring::contains);
+            return ledger.version(connection, projection, version).map(ProjectionVersionStore.Version::previousLive).filter(retiring::contains);
         });
         if (previous.isEmpty()) {
             log.warn("{} version {} is LIVE and its predecessor already RETIRED: it stays LIVE", projection, version);
@@ -332,7 +334,7 @@ public final class Rebuilds {
      * Makes LIVE again the version that was LIVE immediately before the current one ({@code toVersion} null), or the
      * RETIRED version named. It first catches up on what it missed while RETIRED: it is written by the live path
      * again from then on, and the log from the first event of a transaction it may not hold (see
-     * {@link VersionLedger#seal}) up to a fresh high-water mark is replayed into it. Then readers switch in one step.
+     * {@link ProjectionVersionStore#seal}) up to a fresh high-water mark is replayed into it. Then readers switch in one step.
      * A rollback right after a rollback is refused unless a version is named: it would bring back the version the
      * first one rejected. A rebuild still running refuses it; a BUILDING version whose run has ended (stopped, timed
      * out) is abandoned: FAILED and dropped.
@@ -340,11 +342,11 @@ public final class Rebuilds {
     public Rollback rollback(String projection, Integer toVersion, String runId, int retiredKept) {
         ProjectionTarget target = target(projection);
         settle(target);
-        record Plan(VersionLedger.Building catchUp, String heldBelow, int replaced, Optional<Integer> abandoned) {
+        record Plan(ProjectionVersionStore.Building catchUp, String heldBelow, int replaced, Optional<Integer> abandoned) {
         }
         Plan plan = inTransaction(connection -> {
             ledger.lock(connection, projection);
-            Optional<VersionLedger.Building> building = ledger.building(connection, projection);
+            Optional<ProjectionVersionStore.Building> building = ledger.building(connection, projection);
             if (building.isPresent() && runs.running(building.get().runId())) {
                 throw new RebuildInProgress(projection + " is being rebuilt (version " + building.get().version() + ") by execution "
                         + building.get().runId() + "; roll back once it has ended");
@@ -352,23 +354,23 @@ public final class Rebuilds {
             // A BUILDING version whose run has ended (stopped, timed out) waits for a rebuild to resume it. The operator
             // rolling back wants the earlier version instead: it is abandoned (FAILED, no longer written, dropped), and
             // a later rebuild starts a new version from the LIVE one it then finds.
-            Optional<Integer> abandoned = building.map(VersionLedger.Building::version);
+            Optional<Integer> abandoned = building.map(ProjectionVersionStore.Building::version);
             if (abandoned.isPresent()) {
                 ledger.fail(connection, projection, abandoned.get(), "abandoned by " + runId + ": its run "
                         + building.get().runId() + " had ended without finishing");
             }
-            VersionLedger.Version live = ledger.live(connection, projection)
+            ProjectionVersionStore.Version live = ledger.live(connection, projection)
                     .orElseThrow(() -> new IllegalStateException(projection + " has no LIVE version"));
             int to = toVersion != null ? toVersion : previousOf(live);
             if (to == live.version()) {
                 throw new IllegalArgumentException(projection + " version " + to + " is already LIVE");
             }
-            Optional<VersionLedger.Building> stale = ledger.catchingUp(connection, projection);
+            Optional<ProjectionVersionStore.Building> stale = ledger.catchingUp(connection, projection);
             if (stale.isPresent()) {
                 // A rollback that did not finish (its function was stopped): it gives way, or is resumed below.
                 ledger.endCatchUp(connection, projection, stale.get().version(), stale.get().runId());
             }
-            VersionLedger.Version chosen = ledger.version(connection, projection, to).orElseThrow(() ->
+            ProjectionVersionStore.Version chosen = ledger.version(connection, projection, to).orElseThrow(() ->
                     new IllegalArgumentException(projection + " has no version " + to));
             if (!"RETIRED".equals(chosen.status())) {
                 throw new IllegalArgumentException(projection + " version " + to + " is " + chosen.status()
@@ -394,7 +396,7 @@ public final class Rebuilds {
             long from = plan.heldBelow() == null ? plan.catchUp().fromSequence()
                     : read(connection -> eventLog.catchUpFrom(connection, plan.heldBelow(), mark));
             inTransaction(connection -> {
-                ledger.recordHighWaterMark(connection, projection, to, taken);
+                ledger.recordHighWaterMark(connection, projection, to, taken.sequence(), taken.snapshotXmin());
                 ledger.recordCatchUpFrom(connection, projection, to, runId, from);
                 return null;
             });
@@ -405,7 +407,7 @@ public final class Rebuilds {
             }
             inTransaction(connection -> {
                 ledger.lock(connection, projection);
-                VersionLedger.Version version = ledger.version(connection, projection, to).orElseThrow();
+                ProjectionVersionStore.Version version = ledger.version(connection, projection, to).orElseThrow();
                 if (!"CATCHING_UP".equals(version.status()) || !runId.equals(version.runId())) {
                     throw new IllegalStateException("rollback " + runId + " no longer answers for " + projection + " version " + to);
                 }
@@ -442,7 +444,7 @@ public final class Rebuilds {
     public record Rollback(String projection, int live, int replaced, long caughtUpFrom, long caughtUpTo, long eventsReplayed) {
     }
 
-    private static int previousOf(VersionLedger.Version live) {
+    private static int previousOf(ProjectionVersionStore.Version live) {
         if (live.liveByRollback()) {
             throw new IllegalStateException(live.projection() + " version " + live.version() + " is LIVE by a rollback already (it replaced version "
                     + live.previousLive() + "); a second rollback in a row would bring back the version just rejected."

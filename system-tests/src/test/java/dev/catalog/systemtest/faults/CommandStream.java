@@ -5,7 +5,7 @@ import static dev.catalog.systemtest.support.Bodies.uniqueSku;
 
 import dev.catalog.systemtest.support.ApiAnswer;
 import dev.catalog.systemtest.support.ApiCall;
-import dev.catalog.systemtest.support.CatalogStack;
+import dev.catalog.systemtest.support.StackClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,7 @@ final class CommandStream {
     /** The status recorded for a command that got no answer at all (the runtime went away under it). */
     private static final int NO_ANSWER = 599;
 
-    private final CatalogStack stack;
+    private final StackClient stack;
     private final String tenant;
     private final boolean answersMayBeLost;
     private final AtomicInteger unanswered = new AtomicInteger();
@@ -49,7 +49,7 @@ final class CommandStream {
     /** SKUs of creates that were refused: no product may have them. */
     private final List<String> refusedCreates = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    CommandStream(CatalogStack stack, String tenant) {
+    CommandStream(StackClient stack, String tenant) {
         this(stack, tenant, false);
     }
 
@@ -58,7 +58,7 @@ final class CommandStream {
      *                         its outcome is then unknown, like a client's after a dropped connection, so its product
      *                         is held to nothing but the read models' agreement with the write model
      */
-    CommandStream(CatalogStack stack, String tenant, boolean answersMayBeLost) {
+    CommandStream(StackClient stack, String tenant, boolean answersMayBeLost) {
         this.stack = stack;
         this.tenant = tenant;
         this.answersMayBeLost = answersMayBeLost;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.catalog.infra.kafka.CatalogTopics;
 import dev.catalog.systemtest.support.ApiCall;
-import dev.catalog.systemtest.support.CatalogStack;
+import dev.catalog.systemtest.support.StackClient;
 import dev.catalog.systemtest.support.ReadModelCheck;
 import dev.catalog.systemtest.support.SearchModelCheck;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +31,9 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class FaultCheck {
 
-    private final CatalogStack stack;
+    private final StackClient stack;
 
-    FaultCheck(CatalogStack stack) {
+    FaultCheck(StackClient stack) {
         this.stack = stack;
     }
 

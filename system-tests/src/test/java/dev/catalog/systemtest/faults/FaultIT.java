@@ -15,16 +15,17 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * A store or a process of the pipeline killed with SIGKILL while commands stream in, each once, OpenSearch frozen
- * (SIGSTOP) for three minutes, and detail batches failing half-way through their writes (retried whole), with nobody
- * stepping in: the runtime's supervisor starts a killed process again, the event source mappings retry their batches
- * until the store is back, commands refused meanwhile are 503s (a command that outlived the function's 15 s timeout
- * gets API Gateway's own 500, counted apart: on two starved cores a command during PostgreSQL's crash recovery can
- * take that long; it must have changed nothing all the same). Afterwards, once the pipeline has caught up:
- * every command answered 2xx is in the write model and both read models at exactly its version (none missing, none
- * older, no deleted product back), every refused command changed nothing, every outbox row of the tenant reached
- * Kafka (counted per event id, so a lost intermediate event shows even when a later one hides it in the read
- * models). Each test prints a table: commands sent, answered 2xx, answered 503, lost, wrong, duplicates on Kafka,
+ * A store or a process of the pipeline (PostgreSQL, Kafka, Debezium Server, OpenSearch) killed with SIGKILL while
+ * commands stream in, each once, OpenSearch frozen (SIGSTOP) for three minutes, and detail batches failing half-way
+ * through their writes (retried whole), with nobody stepping in: the runtime's supervisor starts a killed process
+ * again, the event source mappings retry their batches until the store is back, commands refused meanwhile are 503s
+ * (each command's reads from the database are bounded by the time its function has left, so none should outlive the
+ * 15 s timeout; one that did would get API Gateway's own 500, counted apart, and must have changed nothing all the
+ * same). Afterwards, once the pipeline has caught up: every command answered 2xx is in the write model and both read
+ * models at exactly its version (none missing, none older, no deleted product back), every refused command changed
+ * nothing, every outbox row of the tenant reached Kafka (counted per event id, so a lost intermediate event shows
+ * even when a later one hides it in the read models). Each test prints a table: commands sent, answered 2xx,
+ * answered 503, lost, wrong, duplicates on Kafka, batches delivered again,
  * time to converge.
  *
  * <p>Streams are short (20 s at 30 commands/s, the fault 5 s in) to keep the suite's time small; the issue's
@@ -68,6 +69,16 @@ class FaultIT {
 
         assertThat(outcome.problems()).isEmpty();
         assertThat(outcome.unavailable()).as("commands never need Kafka").isZero();
+    }
+
+    @Test
+    void nothing_is_lost_when_debezium_server_is_killed() throws Exception {
+        // What it had sent but not yet recorded as sent (its offsets) it sends again: the duplicates column counts
+        // them, and the projections' version guards make them change nothing.
+        FaultOutcome outcome = streamThrough("Debezium Server");
+
+        assertThat(outcome.problems()).isEmpty();
+        assertThat(outcome.unavailable()).as("commands never need Debezium Server").isZero();
     }
 
     @Test
@@ -147,17 +158,25 @@ class FaultIT {
 
     /** Streams commands, kills {@code service} with SIGKILL on the way, and checks everything once it is back. */
     private FaultOutcome streamThrough(String service) throws Exception {
-        Supervisor<?> supervisor = stack.stack().supervisor(service);
-        int restartsBefore = supervisor.status().restarts();
-        return stream(Tenants.fresh("fault"), supervisor::kill, CONVERGENCE_BOUND, () -> {
+        Runnable kill = switch (service) {
+            case "Debezium Server" -> stack.stack().debezium()::kill;
+            default -> stack.stack().supervisor(service)::kill;
+        };
+        int restartsBefore = restarts(service);
+        return stream(Tenants.fresh("fault"), kill, CONVERGENCE_BOUND, () -> {
             await().atMost(CONVERGENCE_BOUND).until(() -> stack.stack().processes().stream()
                     .allMatch(process -> process.state() == Supervisor.State.RUNNING));
             // The kill did happen, and the supervisor, not the test, brought the service back.
-            assertThat(supervisor.status().restarts()).as(service + " restarted by its supervisor").isEqualTo(restartsBefore + 1);
+            assertThat(restarts(service)).as(service + " restarted by its supervisor").isEqualTo(restartsBefore + 1);
             return service + " killed (SIGKILL), started again by its supervisor; restarts now: "
                     + stack.stack().processes().stream().map(process -> process.name() + " " + process.restarts())
                     .collect(java.util.stream.Collectors.joining(", "));
         });
+    }
+
+    private int restarts(String service) {
+        return stack.stack().processes().stream().filter(process -> process.name().equals(service)).findFirst()
+                .orElseThrow(() -> new AssertionError("no service " + service)).restarts();
     }
 
     /**

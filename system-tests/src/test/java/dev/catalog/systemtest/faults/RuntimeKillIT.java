@@ -9,7 +9,7 @@ import dev.catalog.local.process.StackLayout;
 import dev.catalog.local.stack.LocalStack;
 import dev.catalog.local.stack.StackPorts;
 import dev.catalog.local.stack.StackStatus;
-import dev.catalog.systemtest.support.CatalogStack;
+import dev.catalog.systemtest.support.StackClient;
 import dev.catalog.systemtest.support.RuntimeProcess;
 import dev.catalog.systemtest.support.Tenants;
 import java.net.http.HttpClient;
@@ -59,7 +59,7 @@ class RuntimeKillIT {
         AtomicReference<RuntimeProcess> runtime = new AtomicReference<>(RuntimeProcess.start(projectDir, layout, ports, true));
         try {
             runtime.get().awaitReady(layout, START_BOUND);
-            CatalogStack stack = CatalogStack.attachedTo(ports, layout);
+            StackClient stack = StackClient.attachedTo(ports, layout);
             Map<String, Long> servicesBefore = servicePids(ports);
 
             new CommandStream(stack, Tenants.fresh("warm-up")).run(WRITERS, RATE_PER_WRITER, WARM_UP, () -> { }, Duration.ZERO);

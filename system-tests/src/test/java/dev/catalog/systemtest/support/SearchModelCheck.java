@@ -19,7 +19,7 @@ public final class SearchModelCheck {
     private SearchModelCheck() {
     }
 
-    public static List<String> differences(CatalogStack stack, String tenant) {
+    public static List<String> differences(StackClient stack, String tenant) {
         Set<String> written = stack.db().rows(WRITE_MODEL, tenant).stream()
                 .map(row -> String.join("|", row.get("id").toString(), row.get("version").toString(), row.get("name").toString(),
                         row.get("gtin").toString(), amount(row.get("price_amount").toString(), row.get("price_currency").toString()), row.get("stock").toString()))

@@ -3,6 +3,7 @@ package dev.catalog.platform.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.catalog.domain.shared.TenantId;
+import dev.catalog.platform.db.Deadline;
 import dev.catalog.platform.json.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -33,9 +34,20 @@ public final class ApiRequest {
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final APIGatewayV2HTTPEvent event;
+    private final Deadline deadline;
 
     public ApiRequest(APIGatewayV2HTTPEvent event) {
+        this(event, Deadline.none());
+    }
+
+    public ApiRequest(APIGatewayV2HTTPEvent event, Deadline deadline) {
         this.event = event;
+        this.deadline = deadline;
+    }
+
+    /** When the handler must stop waiting for its database to answer in time. */
+    public Deadline deadline() {
+        return deadline;
     }
 
     /** The caller's tenant: the {@code tenant_id} claim the JWT authorizer verified. */

@@ -3,6 +3,7 @@ package dev.catalog.platform.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.catalog.platform.db.Deadline;
 import dev.catalog.platform.db.SqlStates;
 import dev.catalog.platform.failure.ServiceUnavailableException;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ public final class HttpFunction {
     public static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context,
                                                   Function<ApiRequest, APIGatewayV2HTTPResponse> work) {
         long started = System.nanoTime();
-        ApiRequest request = new ApiRequest(event);
+        ApiRequest request = new ApiRequest(event, Deadline.of(context));
         String correlationId = request.correlationId();
         MDC.put("requestId", request.requestId());
         MDC.put("correlationId", correlationId);

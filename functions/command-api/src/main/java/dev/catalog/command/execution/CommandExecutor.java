@@ -104,6 +104,7 @@ public final class CommandExecutor {
 
     private <R> CommandOutcome<R> execute(CommandContext context, Class<R> resultType, UnitOfWork<R> work) {
         try (Connection connection = dataSource.getConnection()) {
+            context.deadline().bound(connection);
             connection.setAutoCommit(false);
             try {
                 Transaction transaction = new Transaction(connection, clock.instant());

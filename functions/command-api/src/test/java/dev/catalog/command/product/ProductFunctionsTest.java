@@ -2,6 +2,7 @@ package dev.catalog.command.product;
 
 import static dev.catalog.command.testing.CommandFunctions.API;
 import static dev.catalog.command.testing.CommandFunctions.call;
+import static dev.catalog.command.testing.CommandFunctions.connection;
 import static dev.catalog.command.testing.CommandFunctions.events;
 import static dev.catalog.command.testing.CommandFunctions.newTenant;
 import static dev.catalog.command.testing.CommandFunctions.query;
@@ -11,6 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catalog.command.testing.Answer;
 import dev.catalog.command.testing.SampleRequest;
 import dev.catalog.domain.shared.TenantId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -295,6 +300,39 @@ class ProductFunctionsTest {
         assertThat(answers).filteredOn(answer -> answer.status() != 201).extracting(Answer::code).containsOnly("duplicate_gtin")
                 .hasSize(racers - 1);
         assertThat(query("select count(*) from product where tenant_id = ?", tenant.value())).containsExactly("1");
+    }
+
+    @Test
+    void a_command_still_waiting_for_its_database_when_the_function_runs_out_of_time_answers_503_and_changes_nothing()
+            throws SQLException {
+        String id = call(create, sample("CreateProductFunction")).id();
+        List<String> before = writeModel(tenant);
+
+        Answer answer;
+        // Another client holds the product's row: the update waits for it longer than the function has left (the
+        // database's own lock_timeout, 5 s, would answer later than the function may).
+        try (Connection other = connection()) {
+            other.setAutoCommit(false);
+            lock(other, "select id from product where tenant_id = ? and id = ? for update", tenant.value(), UUID.fromString(id));
+            answer = call(update, sample("UpdateProductFunction").id(id), Duration.ofMillis(2_500));
+            other.rollback();
+        }
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(503);
+        assertThat(answer.header("Retry-After")).isEqualTo("1");
+        assertThat(answer.code()).isEqualTo("service_unavailable");
+        assertThat(writeModel(tenant)).isEqualTo(before);
+        assertThat(call(update, sample("UpdateProductFunction").id(id)).version()).as("the same command once the row is free")
+                .isEqualTo(2);
+    }
+
+    private static void lock(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeQuery().close();
+        }
     }
 
     private static String withGtin(String body, String gtin) {

@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,17 @@ public final class CommandFunctions {
         return Answer.of(function.handleRequest(request.event(), null));
     }
 
+    /** Calls {@code function} as Lambda does when the invocation has {@code left} before its timeout. */
+    public static Answer call(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function, SampleRequest request,
+                              Duration left) {
+        return Answer.of(function.handleRequest(request.event(), new TimedContext(left)));
+    }
+
+    /** A connection of its own, as another client of the database holds one. */
+    public static Connection connection() throws SQLException {
+        return DATA_SOURCE.getConnection();
+    }
+
     /** The events the outbox holds for one aggregate, in log order, as {@code ProductCreated v1}. */
     public static List<String> events(TenantId tenant, String aggregateId) {
         return query(EVENTS, tenant.value(), aggregateId);
@@ -77,7 +89,8 @@ public final class CommandFunctions {
         }
     }
 
-    private static DataSource dataSource(PostgresConnection database) {
+    /** A pool on {@code database} as the functions build theirs, from the variables template.yaml gives them. */
+    public static DataSource dataSource(PostgresConnection database) {
         Map<String, String> environment = Map.of("DB_URL", database.jdbcUrl(), "DB_USER", database.user(),
                 "DB_PASSWORD", database.password(), "DB_POOL_SIZE", "4");
         return ConnectionPool.create(DatabaseSettings.from(name -> Optional.ofNullable(environment.get(name))), "command-api-test");

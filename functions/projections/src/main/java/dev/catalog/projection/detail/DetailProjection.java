@@ -3,10 +3,10 @@ package dev.catalog.projection.detail;
 import dev.catalog.platform.db.Conflicts;
 import dev.catalog.platform.db.DatabaseException;
 import dev.catalog.platform.events.LoggedEvent;
+import dev.catalog.platform.projection.ActiveVersion;
+import dev.catalog.platform.projection.ProjectionVersionStore;
 import dev.catalog.projection.batch.PartitionProgress;
 import dev.catalog.projection.batch.Projection;
-import dev.catalog.projection.tracking.ActiveVersion;
-import dev.catalog.projection.tracking.ProjectionVersions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -29,6 +29,7 @@ public final class DetailProjection implements Projection {
     public static final String NAME = "detail";
     private static final Logger log = LoggerFactory.getLogger(DetailProjection.class);
     private static final int ATTEMPTS = 8;
+    private static final ProjectionVersionStore VERSIONS = new ProjectionVersionStore();
 
     private final DataSource dataSource;
 
@@ -65,9 +66,9 @@ public final class DetailProjection implements Projection {
             connection.setAutoCommit(false);
             try {
                 Map<LoggedEvent, Refused> refused = new IdentityHashMap<>();
-                for (ActiveVersion version : ProjectionVersions.active(connection, NAME)) {
+                for (ActiveVersion version : VERSIONS.active(connection, NAME)) {
                     write(connection, new DetailWriter(version.target(), DetailWriter.Overwrite.NEWER), events).forEach(r -> refused.putIfAbsent(r.event(), r));
-                    ProjectionVersions.recordProgress(connection, version, progress);
+                    VERSIONS.recordLiveProgress(connection, version, progress);
                 }
                 connection.commit();
                 return List.copyOf(refused.values());

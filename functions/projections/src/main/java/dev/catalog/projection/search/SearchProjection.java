@@ -2,10 +2,10 @@ package dev.catalog.projection.search;
 
 import dev.catalog.platform.db.DatabaseException;
 import dev.catalog.platform.events.LoggedEvent;
+import dev.catalog.platform.projection.ActiveVersion;
+import dev.catalog.platform.projection.ProjectionVersionStore;
 import dev.catalog.projection.batch.PartitionProgress;
 import dev.catalog.projection.batch.Projection;
-import dev.catalog.projection.tracking.ActiveVersion;
-import dev.catalog.projection.tracking.ProjectionVersions;
 import dev.catalog.search.index.SearchIndices;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 public final class SearchProjection implements Projection {
 
     public static final String NAME = "search";
+    private static final ProjectionVersionStore VERSIONS = new ProjectionVersionStore();
 
     private final SearchIndexWriter writer;
     private final DataSource tracker;
@@ -40,7 +41,7 @@ public final class SearchProjection implements Projection {
     @Override
     public List<Refused> apply(List<LoggedEvent> events, Collection<PartitionProgress> progress) {
         try (Connection connection = tracker.getConnection()) {
-            List<ActiveVersion> versions = ProjectionVersions.active(connection, NAME);
+            List<ActiveVersion> versions = VERSIONS.active(connection, NAME);
             Map<LoggedEvent, Refused> refused = new IdentityHashMap<>();
             for (ActiveVersion version : versions) {
                 SearchIndices indices = SearchIndices.ofProductsIndex(version.target()).orElseThrow(() ->
@@ -53,7 +54,7 @@ public final class SearchProjection implements Projection {
                         }
                     }
                 }
-                ProjectionVersions.recordProgress(connection, version, progress);
+                VERSIONS.recordLiveProgress(connection, version, progress);
             }
             return List.copyOf(refused.values());
         } catch (SQLException e) {

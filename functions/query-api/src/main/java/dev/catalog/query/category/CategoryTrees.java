@@ -2,6 +2,7 @@ package dev.catalog.query.category;
 
 import dev.catalog.domain.shared.TenantId;
 import dev.catalog.platform.db.DatabaseException;
+import dev.catalog.platform.db.Deadline;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,21 +40,32 @@ public final class CategoryTrees {
     }
 
     /** The roots of the tenant's tree, each with its subtree, siblings by name. */
-    public List<CategoryNode> tree(TenantId tenant) {
-        return new Forest(rows(tenant)).roots();
+    public List<CategoryNode> tree(TenantId tenant, Deadline deadline) {
+        return new Forest(rows(tenant, deadline)).roots();
     }
 
     /**
      * One category with its path and subtree. The counts include descendants, so the whole tree is read: a tenant's
      * categories number in the thousands at most, and one query is cheaper than a recursive one per level.
      */
-    public Optional<CategoryDetail> find(TenantId tenant, UUID id) {
-        return new Forest(rows(tenant)).detail(id.toString());
+    public Optional<CategoryDetail> find(TenantId tenant, UUID id, Deadline deadline) {
+        return new Forest(rows(tenant, deadline)).detail(id.toString());
     }
 
-    private Map<String, Row> rows(TenantId tenant) {
+    /** Gives up on the database at {@code deadline} (a 503 rather than the function's timeout). */
+    private Map<String, Row> rows(TenantId tenant, Deadline deadline) {
         Map<String, Row> rows = new LinkedHashMap<>();
-        try (Connection connection = readModel.getConnection(); PreparedStatement select = connection.prepareStatement(SELECT)) {
+        try (Connection connection = readModel.getConnection()) {
+            deadline.bound(connection);
+            readRows(connection, tenant, rows);
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read the category tree from the read model", e);
+        }
+        return rows;
+    }
+
+    private static void readRows(Connection connection, TenantId tenant, Map<String, Row> rows) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT)) {
             select.setString(1, tenant.value());
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
@@ -62,10 +74,7 @@ public final class CategoryTrees {
                     rows.put(row.id(), row);
                 }
             }
-        } catch (SQLException e) {
-            throw new DatabaseException("cannot read the category tree from the read model", e);
         }
-        return rows;
     }
 
     private record Row(String id, String name, String parentId, long version, long products) {

@@ -33,7 +33,7 @@ public final class GetCategoryFunction implements RequestHandler<APIGatewayV2HTT
         return HttpFunction.handle(event, context, request -> {
             var tenant = request.tenant();
             var id = request.pathUuid("id");
-            ReadYourWrites.Lookup<CategoryDetail> lookup = ReadYourWrites.read(request, () -> trees.find(tenant, id), CategoryDetail::version);
+            ReadYourWrites.Lookup<CategoryDetail> lookup = ReadYourWrites.read(request, () -> trees.find(tenant, id, request.deadline()), CategoryDetail::version);
             if (lookup.found().isEmpty()) {
                 return ApiResponse.problem(RejectionProblems.toProblem(Rejection.notFound("category " + id)));
             }

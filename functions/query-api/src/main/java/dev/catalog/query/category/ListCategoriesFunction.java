@@ -29,7 +29,7 @@ public final class ListCategoriesFunction implements RequestHandler<APIGatewayV2
         return HttpFunction.handle(event, context, request -> {
             var tenant = request.tenant();
             request.queryParameters().allowOnly(Set.of());
-            List<CategoryNode> roots = trees.tree(tenant);
+            List<CategoryNode> roots = trees.tree(tenant, request.deadline());
             return ApiResponse.json(200, Map.of("categories", roots), Map.of());
         });
     }

@@ -38,7 +38,7 @@ public final class GetProductFunction implements RequestHandler<APIGatewayV2HTTP
         return HttpFunction.handle(event, context, request -> {
             var tenant = request.tenant();
             var id = request.pathUuid("id");
-            ReadYourWrites.Lookup<ProductDetail> lookup = ReadYourWrites.read(request, () -> details.find(tenant, id), ProductDetail::version);
+            ReadYourWrites.Lookup<ProductDetail> lookup = ReadYourWrites.read(request, () -> details.find(tenant, id, request.deadline()), ProductDetail::version);
             Optional<ProductDetail> detail = lookup.found();
             if (detail.isEmpty()) {
                 return ApiResponse.problem(RejectionProblems.toProblem(Rejection.notFound("product " + id)));

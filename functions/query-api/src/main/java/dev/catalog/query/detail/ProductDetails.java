@@ -3,6 +3,7 @@ package dev.catalog.query.detail;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.catalog.domain.shared.TenantId;
 import dev.catalog.platform.db.DatabaseException;
+import dev.catalog.platform.db.Deadline;
 import dev.catalog.platform.json.Json;
 import dev.catalog.query.category.PathElement;
 import java.math.BigDecimal;
@@ -36,16 +37,23 @@ public final class ProductDetails {
         this.readModel = readModel;
     }
 
-    /** What the read model holds for the product now. */
-    public Optional<ProductDetail> find(TenantId tenant, UUID id) {
-        try (Connection connection = readModel.getConnection(); PreparedStatement select = connection.prepareStatement(SELECT)) {
+    /** What the read model holds for the product now; gives up on the database at {@code deadline} (a 503). */
+    public Optional<ProductDetail> find(TenantId tenant, UUID id, Deadline deadline) {
+        try (Connection connection = readModel.getConnection()) {
+            deadline.bound(connection);
+            return find(connection, tenant, id);
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read product " + id + " from the read model", e);
+        }
+    }
+
+    private static Optional<ProductDetail> find(Connection connection, TenantId tenant, UUID id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT)) {
             select.setString(1, tenant.value());
             select.setObject(2, id);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(detail(row)) : Optional.empty();
             }
-        } catch (SQLException e) {
-            throw new DatabaseException("cannot read product " + id + " from the read model", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.catalog.local.cli;
 
 import dev.catalog.local.rebuilds.ProjectionVersions;
+import dev.catalog.platform.projection.ProjectionVersionStore;
 import picocli.CommandLine.Command;
 
 /** {@code ./catalog projections}: every version of every read model, its status, replay progress and live lag. */
@@ -11,7 +12,7 @@ final class ProjectionsCommand extends AgainstRunningStack {
     protected int run(RunningStack stack) throws Exception {
         System.out.printf("%-8s %-4s %-9s %-12s %-24s %-12s %s%n", "PROJ", "VER", "STATUS", "TARGET", "REPLAY (from..reached/mark)",
                 "LIVE SEQ", "NOTES");
-        for (ProjectionVersions.Row row : ProjectionVersions.read(stack.database())) {
+        for (ProjectionVersionStore.Overview row : ProjectionVersions.read(stack.database())) {
             String replay = row.highWaterMark() == null ? "-" : row.fromSequence() + ".." + row.replayedTo() + "/" + row.highWaterMark()
                     + " (" + row.eventsReplayed() + " ev)";
             String notes = row.error() != null ? "error: " + row.error()

@@ -3,6 +3,7 @@ package dev.catalog.local.cli;
 import dev.catalog.local.rebuilds.ProjectionVersions;
 import dev.catalog.local.rebuilds.RebuildControl;
 import dev.catalog.local.rebuilds.ReplayProgress;
+import dev.catalog.platform.projection.ProjectionVersionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +40,7 @@ final class RebuildCommand extends AgainstRunningStack {
         ReplayProgress progress = new ReplayProgress();
         while (true) {
             DescribeExecutionResponse described = rebuilds.describe(execution);
-            List<ProjectionVersions.Row> building = ProjectionVersions.read(stack.database()).stream()
+            List<ProjectionVersionStore.Overview> building = ProjectionVersions.read(stack.database()).stream()
                     .filter(row -> "BUILDING".equals(row.status()) && execution.equals(row.runId())).toList();
             Instant now = Instant.now();
             ReplayProgress.Snapshot snapshot = progress.update(building, now);

@@ -3,6 +3,7 @@ package dev.catalog.local.cli;
 import dev.catalog.local.rebuilds.ProjectionVersions;
 import dev.catalog.local.rebuilds.RebuildControl;
 import dev.catalog.local.rebuilds.ReplayProgress;
+import dev.catalog.platform.projection.ProjectionVersionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +37,7 @@ final class RollbackCommand extends AgainstRunningStack {
                 try {
                     rollback = invocation.get(1, TimeUnit.SECONDS);
                 } catch (TimeoutException stillCatchingUp) {
-                    List<ProjectionVersions.Row> catchingUp = ProjectionVersions.read(stack.database()).stream()
+                    List<ProjectionVersionStore.Overview> catchingUp = ProjectionVersions.read(stack.database()).stream()
                             .filter(row -> row.projection().equals(projection) && "CATCHING_UP".equals(row.status())).toList();
                     ReplayProgress.Snapshot snapshot = progress.update(catchingUp, Instant.now());
                     System.out.printf("\r  catching up %-12s events replayed %,10d   remaining %,10d   rate %,8.0f/s        ",

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.catalog.local.rebuilds.ProjectionVersions;
 import dev.catalog.local.rebuilds.RebuildControl;
 import dev.catalog.local.rebuilds.ReplayProgress;
+import dev.catalog.platform.projection.ProjectionVersionStore;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -142,7 +143,7 @@ final class ConsoleApi implements HttpHandler {
         execution.set("input", parsed(described.input()));
         answer.set("execution", execution);
         answer.set("history", SdkJson.of(rebuilds.history(arn)));
-        List<ProjectionVersions.Row> versions = ProjectionVersions.read(sources.database()).stream()
+        List<ProjectionVersionStore.Overview> versions = ProjectionVersions.read(sources.database()).stream()
                 .filter(row -> arn.equals(row.runId())).toList();
         answer.set("versions", ConsoleHttp.JSON.valueToTree(versions));
         if (described.status() == ExecutionStatus.RUNNING) {

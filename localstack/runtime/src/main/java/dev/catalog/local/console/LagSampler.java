@@ -1,9 +1,8 @@
 package dev.catalog.local.console;
 
 import dev.catalog.local.services.postgres.PostgresConnection;
+import dev.catalog.platform.projection.ProjectionVersionStore;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,13 +32,7 @@ final class LagSampler implements AutoCloseable {
     record Sample(String projection, Instant appliedAt, long lagMillis) {
     }
 
-    private static final String NEWEST_BATCHES = """
-            select p.projection, p.topic_partition, p.last_applied_at, p.last_sequence, o.occurred_at
-              from projection_progress p
-              join projection_version v on v.projection = p.projection and v.version = p.version and v.status = 'LIVE'
-              join outbox o on o.sequence = p.last_sequence
-             where p.last_applied_at > ?
-            """;
+    private static final ProjectionVersionStore VERSIONS = new ProjectionVersionStore();
 
     private final PostgresConnection database;
     private final Deque<Sample> samples = new ArrayDeque<>();
@@ -71,14 +64,9 @@ final class LagSampler implements AutoCloseable {
             if (connection == null || connection.isClosed()) {
                 connection = database.open();
             }
-            try (PreparedStatement select = connection.prepareStatement(NEWEST_BATCHES)) {
-                select.setTimestamp(1, java.sql.Timestamp.from(windowStart));
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        record(rows.getString(1), rows.getString(2), new Applied(rows.getTimestamp(3).toInstant(), rows.getLong(4)),
-                                rows.getTimestamp(5).toInstant());
-                    }
-                }
+            for (ProjectionVersionStore.LiveBatch batch : VERSIONS.newestLiveBatches(connection, windowStart)) {
+                record(batch.projection(), batch.topicPartition(), new Applied(batch.appliedAt(), batch.lastSequence()),
+                        batch.committedAt());
             }
         } catch (SQLException | RuntimeException e) {
             // The database is down or restarting: no samples meanwhile (the gap shows on the chart); reconnect next time.

@@ -1,5 +1,6 @@
 package dev.catalog.local.rebuilds;
 
+import dev.catalog.platform.projection.ProjectionVersionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,9 +34,9 @@ public final class ReplayProgress {
     private double rate;
 
     /** Takes one look at the run's versions, at {@code now}. */
-    public Snapshot update(List<ProjectionVersions.Row> versions, Instant now) {
-        long events = versions.stream().mapToLong(ProjectionVersions.Row::eventsReplayed).sum();
-        long remaining = versions.stream().mapToLong(ProjectionVersions.Row::remaining).max().orElse(0);
+    public Snapshot update(List<ProjectionVersionStore.Overview> versions, Instant now) {
+        long events = versions.stream().mapToLong(ProjectionVersionStore.Overview::eventsReplayed).sum();
+        long remaining = versions.stream().mapToLong(ProjectionVersionStore.Overview::remaining).max().orElse(0);
         if (previousEvents >= 0 && now.isAfter(previousAt) && events >= previousEvents) {
             double seconds = Duration.between(previousAt, now).toNanos() / 1e9;
             double latest = (events - previousEvents) / seconds;

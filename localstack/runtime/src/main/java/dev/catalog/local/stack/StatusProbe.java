@@ -5,6 +5,7 @@ import dev.catalog.local.deadletters.DeadLetterTopic;
 import dev.catalog.local.process.Supervisor;
 import dev.catalog.local.services.debezium.DebeziumStatus;
 import dev.catalog.local.services.postgres.PostgresConnection;
+import dev.catalog.platform.projection.ProjectionVersionStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +14,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -181,31 +181,19 @@ final class StatusProbe {
 
     /** The projection function that feeds each projection's LIVE version, by template.yaml's logical ids. */
     private static final Map<String, String> FUNCTIONS = Map.of("detail", "DetailProjectionFunction", "search", "SearchProjectionFunction");
+    private static final ProjectionVersionStore VERSIONS = new ProjectionVersionStore();
 
     private static List<StackStatus.Projection> projections(PostgresConnection database, List<StackStatus.EventSource> sources) {
-        String sql = """
-                select v.projection, v.version, v.status, v.target,
-                       coalesce(max(p.last_sequence), 0) as last_sequence, coalesce(sum(p.events_applied), 0) as events,
-                       max(p.last_applied_at) as last_applied_at, max(p.last_heartbeat_at) as last_heartbeat_at
-                  from projection_version v
-                  left join projection_progress p on p.projection = v.projection and p.version = v.version
-                 group by v.projection, v.version, v.status, v.target
-                 order by v.projection, v.version
-                """;
         List<StackStatus.Projection> projections = new ArrayList<>();
-        try (Connection connection = database.open(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                String projection = rows.getString("projection");
-                String status = rows.getString("status");
-                Long behind = "LIVE".equals(status) ? sources.stream()
-                        .filter(source -> source.function().equals(FUNCTIONS.get(projection)))
+        try (Connection connection = database.open()) {
+            for (ProjectionVersionStore.Overview version : VERSIONS.overview(connection)) {
+                Long behind = "LIVE".equals(version.status()) ? sources.stream()
+                        .filter(source -> source.function().equals(FUNCTIONS.get(version.projection())))
                         .map(StackStatus.EventSource::lag).filter(java.util.Objects::nonNull).findFirst().orElse(null) : null;
-                Timestamp heartbeat = rows.getTimestamp("last_heartbeat_at");
-                projections.add(new StackStatus.Projection(projection, rows.getInt("version"), status,
-                        rows.getString("target"), rows.getLong("last_sequence"), rows.getLong("events"),
-                        instant(rows.getTimestamp("last_applied_at")), behind,
-                        heartbeat == null ? null : Duration.between(heartbeat.toInstant(), Instant.now()).toMillis() / 1000.0));
+                Instant heartbeat = version.lastHeartbeatAt();
+                projections.add(new StackStatus.Projection(version.projection(), version.version(), version.status(),
+                        version.target(), version.lastSequenceApplied(), version.eventsApplied(), version.lastAppliedAt(), behind,
+                        heartbeat == null ? null : Duration.between(heartbeat, Instant.now()).toMillis() / 1000.0));
             }
         } catch (SQLException e) {
             // no projections to show while the database is down; the PostgreSQL line says why
@@ -220,10 +208,6 @@ final class StatusProbe {
                         mapping.recordsSentToDestination(),
                         mapping.lag().stream().mapToLong(MappingStatus.PartitionLag::lag).sum()))
                 .toList();
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static String httpState(URI url) {

@@ -2,6 +2,7 @@ package dev.catalog.local.rebuilds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catalog.platform.projection.ProjectionVersionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -64,8 +65,8 @@ class ReplayProgressTest {
         assertThat(progress.update(List.of(building("detail", 100, 100, 100)), START.plusSeconds(1)).eta()).isEmpty();
     }
 
-    private static ProjectionVersions.Row building(String projection, long replayedTo, long mark, long events) {
-        return new ProjectionVersions.Row(projection, 2, "BUILDING", projection + "_v2", 0L, mark, replayedTo, events, 0,
-                START, null, null, null, "arn:run");
+    private static ProjectionVersionStore.Overview building(String projection, long replayedTo, long mark, long events) {
+        return new ProjectionVersionStore.Overview(projection, 2, "BUILDING", projection + "_v2", 0L, mark, replayedTo, events, 0,
+                0, null, null, START, null, null, null, "arn:run");
     }
 }

@@ -5,6 +5,7 @@ import dev.catalog.local.rebuilds.RebuildControl;
 import dev.catalog.infra.kafka.CatalogTopics;
 import dev.catalog.local.services.postgres.PostgresConnection;
 import dev.catalog.platform.json.Json;
+import dev.catalog.platform.projection.ProjectionVersionStore;
 import dev.catalog.search.document.AttributeFacets;
 import dev.catalog.search.document.InventoryPart;
 import dev.catalog.search.document.ProductDocument;
@@ -54,6 +55,7 @@ public final class RebuildBenchmark {
     private static final int CEILING_VERSION = 99_999;
     private static final String LOGGED_EVENTS = "select count(*) from outbox where aggregate_type in ('product', 'category', 'inventory')";
     private static final long PROGRESS_EVERY = 100_000;
+    private static final ProjectionVersionStore VERSIONS = new ProjectionVersionStore();
     private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
     };
 
@@ -140,8 +142,10 @@ public final class RebuildBenchmark {
         Instant replayEnd = at(history, HistoryEventType.TASK_STATE_EXITED, "Replay", false);
         Instant verifyStart = at(history, HistoryEventType.TASK_STATE_ENTERED, "Verify", true);
         Instant verifyEnd = at(history, HistoryEventType.TASK_STATE_EXITED, "Verify", false);
-        long replayed = count("select coalesce(sum(events_replayed), 0) from projection_version where status = 'LIVE'"
-                + ("all".equals(projection) ? "" : " and projection = '" + projection + "'"));
+        long replayed;
+        try (Connection connection = settings.database().open()) {
+            replayed = VERSIONS.eventsReplayedIntoLive(connection, "all".equals(projection) ? List.of("detail", "search") : List.of(projection));
+        }
         if ("all".equals(projection)) {
             replayed /= 2;
         }
@@ -281,11 +285,10 @@ public final class RebuildBenchmark {
         long reported = 0;
         try (Admin kafka = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers()))) {
             while (true) {
-                long behind = count("""
-                        select count(*) from projection_version v where v.status = 'LIVE'
-                           and coalesce((select max(last_sequence) from projection_progress p
-                                          where p.projection = v.projection and p.version = v.version), 0) < %d
-                        """.formatted(head));
+                long behind;
+                try (Connection connection = settings.database().open()) {
+                    behind = VERSIONS.liveVersionsShortOf(connection, head);
+                }
                 long lag = behind > 0 ? -1 : eventTopicLag(kafka);
                 long waited = Duration.between(started, Instant.now()).toSeconds();
                 if (lag == 0) {

@@ -1,4 +1,4 @@
-package dev.catalog.projection.tracking;
+package dev.catalog.platform.projection;
 
 import java.util.Objects;
 
