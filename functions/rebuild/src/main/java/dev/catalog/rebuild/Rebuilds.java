@@ -4,6 +4,7 @@ import dev.catalog.platform.db.DatabaseException;
 import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.platform.json.Json;
 import dev.catalog.platform.projection.ProjectionVersionStore;
+import dev.catalog.projection.readmodel.ProjectionTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -10,7 +10,7 @@ import dev.catalog.infra.db.DatabaseRole;
 import dev.catalog.local.services.postgres.DatabaseLogins;
 import dev.catalog.local.services.postgres.PostgresConnection;
 import dev.catalog.local.services.postgres.TestPostgres;
-import dev.catalog.rebuild.detail.DetailTarget;
+import dev.catalog.projection.detail.DetailTarget;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.Map;

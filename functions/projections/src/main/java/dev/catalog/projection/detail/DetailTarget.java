@@ -1,13 +1,12 @@
-package dev.catalog.rebuild.detail;
+package dev.catalog.projection.detail;
 
 import dev.catalog.platform.db.Conflicts;
 import dev.catalog.platform.db.DatabaseException;
 import dev.catalog.platform.events.LoggedEvent;
-import dev.catalog.projection.detail.DetailWriter;
-import dev.catalog.rebuild.CategoryFacts;
-import dev.catalog.rebuild.ProductFacts;
-import dev.catalog.rebuild.ProjectionTarget;
-import dev.catalog.rebuild.VerificationSupport;
+import dev.catalog.projection.readmodel.CategoryFacts;
+import dev.catalog.projection.readmodel.ProductFacts;
+import dev.catalog.projection.readmodel.ProjectionTarget;
+import dev.catalog.projection.readmodel.VerificationSupport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

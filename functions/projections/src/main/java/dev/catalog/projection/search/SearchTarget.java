@@ -1,4 +1,4 @@
-package dev.catalog.rebuild.search;
+package dev.catalog.projection.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -6,12 +6,10 @@ import dev.catalog.platform.db.DatabaseException;
 import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.platform.json.Json;
 import dev.catalog.projection.batch.NewestPerAggregate;
-import dev.catalog.projection.search.SearchIndexWriter;
-import dev.catalog.projection.search.WriteOutcome;
-import dev.catalog.rebuild.CategoryFacts;
-import dev.catalog.rebuild.ProductFacts;
-import dev.catalog.rebuild.ProjectionTarget;
-import dev.catalog.rebuild.VerificationSupport;
+import dev.catalog.projection.readmodel.CategoryFacts;
+import dev.catalog.projection.readmodel.ProductFacts;
+import dev.catalog.projection.readmodel.ProjectionTarget;
+import dev.catalog.projection.readmodel.VerificationSupport;
 import dev.catalog.search.client.SearchCalls;
 import dev.catalog.search.index.SearchIndexAdmin;
 import dev.catalog.search.index.SearchIndices;
