@@ -3,7 +3,9 @@ package dev.catalog.rebuild;
 import dev.catalog.platform.db.DatabaseException;
 import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.platform.json.Json;
+import dev.catalog.platform.projection.ProjectionName;
 import dev.catalog.platform.projection.ProjectionVersionStore;
+import dev.catalog.projection.readmodel.ProjectionTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -73,7 +75,7 @@ public final class Rebuilds {
         if (pace.batchEvents() < 1 || pace.sliceSeconds() < 0) {
             throw new IllegalArgumentException("a pace needs batchEvents of 1 or more and sliceSeconds of 0 or more");
         }
-        List<String> projections = Projections.named(request.projection());
+        List<String> projections = ProjectionName.named(request.projection()).stream().map(ProjectionName::id).toList();
         long end = read(eventLog::highWaterMark).sequence();
         if (from > end) {
             // Nothing after it to replay: the run would copy the LIVE version and call that a rebuild.

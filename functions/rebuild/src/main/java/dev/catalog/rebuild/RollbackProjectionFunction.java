@@ -2,6 +2,7 @@ package dev.catalog.rebuild;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.catalog.platform.projection.ProjectionName;
 
 /**
  * Makes LIVE again the version that was LIVE before the current one, or the RETIRED version named, after catching it
@@ -27,9 +28,7 @@ public final class RollbackProjectionFunction implements RequestHandler<Rollback
 
     @Override
     public Rebuilds.Rollback handleRequest(Input input, Context context) {
-        if (!Projections.DETAIL.equals(input.projection()) && !Projections.SEARCH.equals(input.projection())) {
-            throw new IllegalArgumentException("projection must be detail or search, not " + input.projection());
-        }
+        ProjectionName.of(input.projection());
         if (input.toVersion() != null && input.toVersion() < 1) {
             throw new IllegalArgumentException("toVersion must be 1 or more, not " + input.toVersion());
         }

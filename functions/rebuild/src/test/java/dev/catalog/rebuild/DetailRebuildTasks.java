@@ -10,7 +10,8 @@ import dev.catalog.infra.db.DatabaseRole;
 import dev.catalog.local.services.postgres.DatabaseLogins;
 import dev.catalog.local.services.postgres.PostgresConnection;
 import dev.catalog.local.services.postgres.TestPostgres;
-import dev.catalog.rebuild.detail.DetailTarget;
+import dev.catalog.platform.projection.ProjectionName;
+import dev.catalog.projection.detail.DetailReadModel;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class DetailRebuildTasks {
     /** The executions Step Functions would report as still going; every other one has ended. */
     static final Set<String> RUNNING = ConcurrentHashMap.newKeySet();
     static final int RETIRED_KEPT = 1;
-    static final Rebuilds REBUILDS = new Rebuilds(DATABASE, Map.of(Projections.DETAIL, new DetailTarget(DATABASE)), RUNNING::contains);
+    static final Rebuilds REBUILDS = new Rebuilds(DATABASE, Map.of(ProjectionName.DETAIL.id(), new DetailReadModel(DATABASE).versions()), RUNNING::contains);
 
     static final PrepareRebuildFunction PREPARE = new PrepareRebuildFunction(REBUILDS);
     static final ReplayRebuildFunction REPLAY = new ReplayRebuildFunction(REBUILDS);
@@ -51,7 +52,7 @@ final class DetailRebuildTasks {
     /** Prepare's sample, for the detail projection, as execution {@code runId} passes it ({@code $$.Execution.Id}). */
     static PrepareRebuildFunction.Input prepareInput(String runId, RebuildRequest.Pace pace) {
         PrepareRebuildFunction.Input sample = sample("PrepareRebuildFunction", PrepareRebuildFunction.Input.class);
-        return stepFunctions(new PrepareRebuildFunction.Input(runId, new RebuildRequest(Projections.DETAIL,
+        return stepFunctions(new PrepareRebuildFunction.Input(runId, new RebuildRequest(ProjectionName.DETAIL.id(),
                 sample.request().fromSequence(), pace == null ? sample.request().pace() : pace)), PrepareRebuildFunction.Input.class);
     }
 
@@ -65,7 +66,7 @@ final class DetailRebuildTasks {
     /** Rollback's sample, for the detail projection. */
     static RollbackProjectionFunction.Input rollbackInput(Integer toVersion) {
         RollbackProjectionFunction.Input sample = sample("RollbackProjectionFunction", RollbackProjectionFunction.Input.class);
-        return stepFunctions(new RollbackProjectionFunction.Input(Projections.DETAIL,
+        return stepFunctions(new RollbackProjectionFunction.Input(ProjectionName.DETAIL.id(),
                 toVersion == null ? sample.toVersion() : toVersion), RollbackProjectionFunction.Input.class);
     }
 

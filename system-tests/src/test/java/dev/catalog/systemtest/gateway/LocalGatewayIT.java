@@ -4,14 +4,18 @@ import static dev.catalog.systemtest.support.Bodies.product;
 import static dev.catalog.systemtest.support.Bodies.uniqueSku;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.catalog.systemtest.support.ApiAnswer;
 import dev.catalog.systemtest.support.ApiCall;
 import dev.catalog.systemtest.support.CatalogStack;
 import dev.catalog.systemtest.support.Tenants;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The local HTTP API, as a client sees it: routes from template.yaml, the JWT authorizer, tenant isolation. */
@@ -65,6 +69,27 @@ class LocalGatewayIT {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).isEqualTo("{\"message\":\"Not Found\"}");
+    }
+
+    @Test
+    void a_query_with_broken_percent_encoding_reaches_the_function_which_answers_a_problem_naming_the_parameter()
+            throws IOException {
+        // Sent over a socket: Java's own HTTP client refuses to build this URI, as the JDK's HTTP server refused it.
+        String answer = rawHttp("GET /products/search?q=%zz&pageSize=5 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer " + stack.token(Tenants.fresh("encoding")) + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(answer).containsIgnoringCase("content-type: application/problem+json");
+        String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        assertThat(new ObjectMapper().readTree(body).path("errors").findValuesAsText("field")).containsExactly("q");
+    }
+
+    private String rawHttp(String request) throws IOException {
+        try (Socket socket = new Socket(stack.apiUrl().getHost(), stack.apiUrl().getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.catalog.command.inventory;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.catalog.command.execution.AggregateStore;
 import dev.catalog.command.execution.Transaction;
 import dev.catalog.domain.inventory.Inventory;
@@ -11,11 +12,12 @@ import dev.catalog.domain.inventory.WarehouseCode;
 import dev.catalog.domain.product.ProductId;
 import dev.catalog.domain.shared.Rejection;
 import dev.catalog.domain.shared.TenantId;
+import dev.catalog.platform.json.Json;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -25,10 +27,20 @@ final class InventoryStore implements AggregateStore<ProductId, Inventory, Inven
     // A product's stock is set by many writers (stock feeds, warehouses) without If-Match. They queue on this lock,
     // also when the product has no inventory row yet to lock, and each decides on the inventory as the last one left it.
     private static final String LOCK = "select pg_advisory_xact_lock(hashtextextended('inventory:' || ? || ':' || ?, 0))";
-    // Key-share lock: stock may be set while the product is edited, but the product cannot be deleted meanwhile.
-    private static final String PRODUCT_EXISTS = "select 1 from product where tenant_id = ? and id = ? for key share";
-    private static final String SELECT_INVENTORY = "select version, updated_at from inventory where tenant_id = ? and product_id = ?";
-    private static final String SELECT_LEVELS = "select warehouse, quantity from stock_level where tenant_id = ? and product_id = ?";
+    // In one round trip after the lock: the product (key-share lock: stock may be set while the product is edited, but
+    // the product cannot be deleted meanwhile; no row when there is no such product), its inventory (nulls when its
+    // stock was never set) and its stock levels. A statement of its own after the lock, so it reads what the previous
+    // holder committed: a statement sees what was committed when it started.
+    private static final String SELECT_INVENTORY = """
+            select i.version, i.updated_at,
+                   (select coalesce(jsonb_object_agg(s.warehouse, s.quantity), '{}')::text
+                      from stock_level s where s.tenant_id = p.tenant_id and s.product_id = p.id)
+              from product p left join inventory i on i.tenant_id = p.tenant_id and i.product_id = p.id
+             where p.tenant_id = ? and p.id = ?
+               for key share of p
+            """;
+    private static final TypeReference<Map<String, Long>> LEVELS = new TypeReference<>() {
+    };
     private static final String INSERT_INVENTORY = "insert into inventory (tenant_id, product_id, version, updated_at) values (?, ?, ?, ?)";
     private static final String UPDATE_INVENTORY = """
             update inventory set version = ?, updated_at = ? where tenant_id = ? and product_id = ? and version = ?
@@ -48,7 +60,24 @@ final class InventoryStore implements AggregateStore<ProductId, Inventory, Inven
     @Override
     public Optional<Inventory> load(Transaction transaction, TenantId tenant, ProductId productId) throws SQLException {
         lock(transaction, tenant, productId);
-        return productExists(transaction, tenant, productId) ? Optional.of(find(transaction, tenant, productId)) : Optional.empty();
+        try (PreparedStatement select = transaction.connection().prepareStatement(SELECT_INVENTORY)) {
+            select.setString(1, tenant.value());
+            select.setObject(2, productId.value());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                Timestamp updatedAt = row.getTimestamp(2);
+                if (updatedAt == null) {
+                    return Optional.of(Inventory.none(tenant, productId));
+                }
+                TreeMap<WarehouseCode, Quantity> levels = new TreeMap<>();
+                Json.read(row.getString(3), LEVELS).forEach((warehouse, quantity) ->
+                        levels.put(new WarehouseCode(warehouse), new Quantity(quantity)));
+                return Optional.of(Inventory.from(new InventoryState(tenant, productId, levels, row.getLong(1),
+                        updatedAt.toInstant())));
+            }
+        }
     }
 
     @Override
@@ -64,43 +93,6 @@ final class InventoryStore implements AggregateStore<ProductId, Inventory, Inven
             lock.setString(2, productId.toString());
             lock.execute();
         }
-    }
-
-    private static boolean productExists(Transaction transaction, TenantId tenant, ProductId productId) throws SQLException {
-        try (PreparedStatement select = transaction.connection().prepareStatement(PRODUCT_EXISTS)) {
-            select.setString(1, tenant.value());
-            select.setObject(2, productId.value());
-            try (ResultSet row = select.executeQuery()) {
-                return row.next();
-            }
-        }
-    }
-
-    private static Inventory find(Transaction transaction, TenantId tenant, ProductId productId) throws SQLException {
-        long version;
-        Instant updatedAt;
-        try (PreparedStatement select = transaction.connection().prepareStatement(SELECT_INVENTORY)) {
-            select.setString(1, tenant.value());
-            select.setObject(2, productId.value());
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Inventory.none(tenant, productId);
-                }
-                version = row.getLong(1);
-                updatedAt = row.getTimestamp(2).toInstant();
-            }
-        }
-        TreeMap<WarehouseCode, Quantity> levels = new TreeMap<>();
-        try (PreparedStatement select = transaction.connection().prepareStatement(SELECT_LEVELS)) {
-            select.setString(1, tenant.value());
-            select.setObject(2, productId.value());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    levels.put(new WarehouseCode(rows.getString(1)), new Quantity(rows.getLong(2)));
-                }
-            }
-        }
-        return Inventory.from(new InventoryState(tenant, productId, levels, version, updatedAt));
     }
 
     private static Optional<Rejection> save(Transaction transaction, StockLevelChanged event) throws SQLException {

@@ -8,10 +8,8 @@ import java.util.Map;
 /**
  * The newest event of each aggregate in a batch. Events carry the aggregate's whole state after the change, so the
  * newest one writes what all of them together would: the detail projection writes one row per aggregate of a batch,
- * and a search replay sends one scripted update per document part instead of one per event.
- *
- * <p>The live search path does not use it: it answers for each event (a refused one goes to the dead-letter topic),
- * and coalescing would hide the older events of an aggregate whose newest one is refused.
+ * and the search projection sends one scripted update per document part instead of one per event (writing an
+ * aggregate's events one by one only when OpenSearch refuses its newest, to answer for each).
  */
 public final class NewestPerAggregate {
 
@@ -21,10 +19,14 @@ public final class NewestPerAggregate {
     public static List<LoggedEvent> of(List<LoggedEvent> events) {
         Map<String, LoggedEvent> newest = new LinkedHashMap<>();
         for (LoggedEvent event : events) {
-            String aggregate = event.envelope().aggregateType() + "/" + event.event().tenant().value() + "/" + event.event().aggregateId();
-            newest.merge(aggregate, event, (kept, candidate) ->
+            newest.merge(key(event), event, (kept, candidate) ->
                     candidate.event().aggregateVersion() > kept.event().aggregateVersion() ? candidate : kept);
         }
         return List.copyOf(newest.values());
+    }
+
+    /** The aggregate an event belongs to: its type, tenant and id. */
+    public static String key(LoggedEvent event) {
+        return event.envelope().aggregateType() + "/" + event.event().tenant().value() + "/" + event.event().aggregateId();
     }
 }

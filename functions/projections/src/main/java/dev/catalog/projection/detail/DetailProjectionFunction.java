@@ -34,8 +34,8 @@ public final class DetailProjectionFunction implements RequestHandler<KafkaEvent
     /** Built once per execution environment. */
     private static final class Holder {
         private static final ProjectionBatch BATCH = new ProjectionBatch(
-                new DetailProjection(ConnectionPool.create(DatabaseSettings.fromEnvironment(),
-                        Environment.optional("AWS_LAMBDA_FUNCTION_NAME").orElse("detail-projection"))),
+                new DetailReadModel(ConnectionPool.create(DatabaseSettings.fromEnvironment(),
+                        Environment.optional("AWS_LAMBDA_FUNCTION_NAME").orElse("detail-projection"))).live(),
                 KafkaDeadLetters.fromEnvironment());
     }
 }

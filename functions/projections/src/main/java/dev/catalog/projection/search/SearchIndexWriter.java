@@ -2,12 +2,16 @@ package dev.catalog.projection.search;
 
 import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.platform.failure.ServiceUnavailableException;
+import dev.catalog.projection.batch.NewestPerAggregate;
 import dev.catalog.search.client.SearchCalls;
 import dev.catalog.search.document.SearchFields;
 import dev.catalog.search.index.SearchIndices;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -26,9 +30,11 @@ import org.slf4j.LoggerFactory;
  * failing, for the request or for any item, throws {@link ServiceUnavailableException}: the caller fails the
  * whole batch and it is delivered again, which is safe because every write is guarded by aggregate versions.
  *
- * <p>Each event becomes a scripted upsert of one part of one document ({@link PartWrite}): the part is replaced
- * only when the document holds it at an older version, so duplicates and out-of-order deliveries change nothing,
- * whatever the order events arrive in across aggregates. The Kafka offset plays no part.
+ * <p>Each aggregate of the batch becomes one scripted upsert of one part of one document ({@link PartWrite}), from
+ * its newest event: events are fat, so that one writes what all of them would, and OpenSearch re-indexes the document
+ * once instead of once per event. The part is replaced only when the document holds it at an older version, so
+ * duplicates and out-of-order deliveries change nothing, whatever the order events arrive in across aggregates. The
+ * Kafka offset plays no part.
  */
 public final class SearchIndexWriter {
 
@@ -112,9 +118,13 @@ public final class SearchIndexWriter {
     }
 
     /**
-     * Applies {@code events} to version {@code target}, in one bulk request.
+     * Applies {@code events} to version {@code target}: one bulk request with one write per aggregate, from its newest
+     * event. Should OpenSearch refuse such a write, that aggregate's events are written again one by one, in a second
+     * request, so each is answered for on its own (the older ones applied, the refused one poison) as if none had been
+     * coalesced.
      *
-     * @return one outcome per event, in the order of {@code events}
+     * @return one outcome per event, in the order of {@code events}; an event older than another of its aggregate in
+     * the batch is {@link WriteOutcome.Stale}, unless that newer one was refused
      * @throws ServiceUnavailableException when OpenSearch cannot take the batch now; nothing is known about which
      *                                     events were applied, and applying them again is safe
      */
@@ -123,6 +133,30 @@ public final class SearchIndexWriter {
             return List.of();
         }
         boolean withGtin = mapsGtin(target.products());
+        List<LoggedEvent> newest = NewestPerAggregate.of(events);
+        Map<LoggedEvent, WriteOutcome> outcomes = new IdentityHashMap<>();
+        Set<String> refused = new HashSet<>();
+        List<WriteOutcome> written = write(target, newest, withGtin);
+        for (WriteOutcome outcome : written) {
+            String aggregate = NewestPerAggregate.key(outcome.event());
+            if (outcome instanceof WriteOutcome.Rejected
+                    && events.stream().anyMatch(other -> other != outcome.event() && NewestPerAggregate.key(other).equals(aggregate))) {
+                refused.add(aggregate);
+            } else {
+                outcomes.put(outcome.event(), outcome);
+            }
+        }
+        if (!refused.isEmpty()) {
+            List<LoggedEvent> oneByOne = events.stream().filter(event -> refused.contains(NewestPerAggregate.key(event))).toList();
+            write(target, oneByOne, withGtin).forEach(outcome -> outcomes.put(outcome.event(), outcome));
+        }
+        return events.stream()
+                .map(event -> outcomes.getOrDefault(event, new WriteOutcome.Stale(event)))
+                .toList();
+    }
+
+    /** One bulk request, one scripted upsert per event, one outcome per event in their order. */
+    private List<WriteOutcome> write(SearchIndices target, List<LoggedEvent> events, boolean withGtin) {
         List<BulkOperation> operations = events.stream()
                 .map(event -> operation(target, PartWrite.of(event.event(), withGtin), overwrite == Overwrite.SAME_OR_NEWER))
                 .toList();

@@ -3,6 +3,7 @@ package dev.catalog.projection.search;
 import dev.catalog.platform.db.DatabaseException;
 import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.platform.projection.ActiveVersion;
+import dev.catalog.platform.projection.ProjectionName;
 import dev.catalog.platform.projection.ProjectionVersionStore;
 import dev.catalog.projection.batch.PartitionProgress;
 import dev.catalog.projection.batch.Projection;
@@ -22,7 +23,7 @@ import javax.sql.DataSource;
  */
 public final class SearchProjection implements Projection {
 
-    public static final String NAME = "search";
+    public static final String NAME = ProjectionName.SEARCH.id();
     private static final ProjectionVersionStore VERSIONS = new ProjectionVersionStore();
 
     private final SearchIndexWriter writer;

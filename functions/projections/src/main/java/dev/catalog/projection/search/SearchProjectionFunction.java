@@ -35,9 +35,8 @@ public final class SearchProjectionFunction implements RequestHandler<KafkaEvent
     /** Built once per execution environment. */
     private static final class Holder {
         private static final ProjectionBatch BATCH = new ProjectionBatch(
-                new SearchProjection(new SearchIndexWriter(SearchClients.fromEnvironment()),
-                        ConnectionPool.create(DatabaseSettings.fromEnvironment(),
-                                Environment.optional("AWS_LAMBDA_FUNCTION_NAME").orElse("search-projection"))),
+                new SearchReadModel(SearchClients.fromEnvironment(), ConnectionPool.create(DatabaseSettings.fromEnvironment(),
+                        Environment.optional("AWS_LAMBDA_FUNCTION_NAME").orElse("search-projection"))).live(),
                 KafkaDeadLetters.fromEnvironment());
     }
 }

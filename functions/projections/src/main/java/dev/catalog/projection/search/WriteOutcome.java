@@ -15,7 +15,10 @@ public sealed interface WriteOutcome {
         }
     }
 
-    /** Nothing changed: the index holds this part at the event's aggregate version or a newer one (a duplicate, or a late delivery). */
+    /**
+     * Nothing changed for this event: the index holds this part at the event's aggregate version or a newer one (a
+     * duplicate, or a late delivery), or a newer event of the same aggregate in the batch was written in its place.
+     */
     record Stale(LoggedEvent event) implements WriteOutcome {
         public Stale {
             Objects.requireNonNull(event, "event");

@@ -134,12 +134,51 @@ class SearchIndexWriterIT {
 
         List<WriteOutcome> outcomes = writer.apply(indices, batch(created, deleted, repriced, stocked, created));
 
+        // The deletion is the product's newest event of the batch: it is written in place of the others.
         assertThat(outcomes).extracting(outcome -> outcome.getClass().getSimpleName())
-                .containsExactly("Applied", "Applied", "Stale", "Applied", "Stale");
+                .containsExactly("Stale", "Applied", "Stale", "Applied", "Stale");
         ProductDocument tombstone = product(created.product().id());
         assertThat(tombstone.product().deleted()).isTrue();
         assertThat(tombstone.product().name()).isNull();
         assertThat(tombstone.versions().product()).isEqualTo(deleted.aggregateVersion());
+    }
+
+    @Test
+    void several_events_of_one_aggregate_in_a_batch_write_its_part_once() throws IOException {
+        ProductEvent created = acme.product("RUN-1", "Run Shoe").price("10.00").create();
+        ProductEvent repriced = acme.changePrice(created.product().id(), "12.50");
+        ProductEvent renamed = acme.rename(created.product().id(), "Trail Run Shoe");
+        InventoryEvent stocked = acme.setStock(created.product().id(), "berlin", 3);
+        InventoryEvent restocked = acme.setStock(created.product().id(), "berlin", 7);
+
+        List<WriteOutcome> outcomes = writer.apply(indices, batch(created, stocked, repriced, restocked, renamed));
+
+        assertThat(outcomes).extracting(outcome -> outcome.getClass().getSimpleName())
+                .containsExactly("Stale", "Stale", "Stale", "Applied", "Applied");
+        ProductDocument document = product(created.product().id());
+        assertThat(document.product().name()).isEqualTo("Trail Run Shoe");
+        assertThat(document.product().price().value()).isEqualByComparingTo(new BigDecimal("12.50"));
+        assertThat(document.inventory().stockTotal()).isEqualTo(7);
+        assertThat(document.versions()).isEqualTo(new ProductDocument.Versions(3L, 2L));
+        // OpenSearch counts the document's writes: one for the product, one for the inventory, not one per event.
+        assertThat(client.get(get -> get.index(indices.products()).id(created.aggregateId()), ProductDocument.class).version())
+                .isEqualTo(2L);
+    }
+
+    @Test
+    void when_the_newest_event_of_an_aggregate_is_refused_each_of_its_events_is_answered_for() throws IOException {
+        ProductEvent acmeProduct = acme.product("RUN-1", "Run Shoe").create();
+        writer.apply(indices, batch(acmeProduct));
+        TestCatalog globex = new TestCatalog("globex");
+        InventoryEvent clash = globex.setStock(acmeProduct.product().id(), "berlin", 9);
+        InventoryEvent secondClash = globex.setStock(acmeProduct.product().id(), "berlin", 4);
+        ProductEvent globexProduct = globex.product("G-1", "Globex Lamp").create();
+
+        List<WriteOutcome> outcomes = writer.apply(indices, batch(clash, globexProduct, secondClash));
+
+        assertThat(outcomes).extracting(outcome -> outcome.getClass().getSimpleName())
+                .containsExactly("Rejected", "Applied", "Rejected");
+        assertThat(product(acmeProduct.product().id()).inventory()).isNull();
     }
 
     @Test

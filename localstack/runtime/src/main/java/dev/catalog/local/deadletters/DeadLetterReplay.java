@@ -2,6 +2,7 @@ package dev.catalog.local.deadletters;
 
 import dev.catalog.local.eventsources.KafkaEvents;
 import dev.catalog.local.functions.FunctionHostSettings;
+import dev.catalog.platform.projection.ProjectionName;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,10 +28,6 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
  */
 public final class DeadLetterReplay implements AutoCloseable {
 
-    /** The function of each projection, by template.yaml's logical ids. */
-    private static final Map<String, String> FUNCTIONS = Map.of(
-            "detail", "DetailProjectionFunction", "search", "SearchProjectionFunction");
-
     private final LambdaClient lambda;
     private final KafkaEvents events;
 
@@ -51,7 +48,7 @@ public final class DeadLetterReplay implements AutoCloseable {
     public List<Outcome> replay(List<DeadLetter> letters) {
         Map<String, List<ConsumerRecord<byte[], byte[]>>> byProjection = new LinkedHashMap<>();
         for (DeadLetter letter : letters) {
-            if (!FUNCTIONS.containsKey(letter.projection()) || letter.origin().isEmpty()) {
+            if (ProjectionName.find(letter.projection()).isEmpty() || letter.origin().isEmpty()) {
                 throw new IllegalArgumentException("dead letter " + letter.offset() + " names projection "
                         + letter.projection() + " and source " + letter.source() + ": it cannot be sent back");
             }
@@ -59,7 +56,7 @@ public final class DeadLetterReplay implements AutoCloseable {
         }
         List<Outcome> outcomes = new ArrayList<>();
         byProjection.forEach((projection, records) -> {
-            String function = FUNCTIONS.get(projection);
+            String function = ProjectionName.of(projection).liveFunction();
             InvokeResponse response = lambda.invoke(invoke -> invoke.functionName(function)
                     .payload(SdkBytes.fromByteArray(events.write(records))));
             outcomes.add(new Outcome(projection, function, records.size(), response.functionError() != null,

@@ -1,20 +1,28 @@
 package dev.catalog.local.gateway;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.catalog.local.functions.InvocationResult;
 import dev.catalog.local.functions.LambdaInvoker;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * event to the function, its response back; API Gateway's own answers where there is no function to ask; an
  * {@code apigw-requestid} on every response and a line in the access log.
  */
-final class HttpApiHandler implements HttpHandler {
+final class HttpApiHandler extends Handler.Abstract {
 
     /** API Gateway's limit on an HTTP API request's payload. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -53,32 +61,30 @@ final class HttpApiHandler implements HttpHandler {
         }
     }
 
+    /** Answers every request; runs on its own virtual thread, so waiting for the function blocks nothing else. */
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public boolean handle(Request request, Response response, Callback callback) {
         long started = System.nanoTime();
         String requestId = requestId();
         Outcome outcome;
         try {
-            outcome = respond(exchange, requestId);
-        } catch (RuntimeException e) {
-            log.error("{} {} failed in the local HTTP API, request {}", exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(), requestId, e);
+            outcome = respond(request, requestId);
+        } catch (IOException | RuntimeException e) {
+            log.error("{} {} failed in the local HTTP API, request {}", request.getMethod(), request.getHttpURI().getPath(),
+                    requestId, e);
             outcome = new Outcome(GatewayResponse.internalServerError(), Optional.empty());
         }
-        try {
-            send(exchange, outcome.response(), requestId);
-        } finally {
-            exchange.close();
-            access(exchange, requestId, outcome, (System.nanoTime() - started) / 1_000_000);
-        }
+        send(request, response, outcome.response(), requestId, callback);
+        access(request, requestId, outcome, (System.nanoTime() - started) / 1_000_000);
+        return true;
     }
 
-    private Outcome respond(HttpExchange exchange, String requestId) throws IOException {
-        Optional<byte[]> body = body(exchange);
+    private Outcome respond(Request received, String requestId) throws IOException {
+        Optional<byte[]> body = body(received);
         if (body.isEmpty()) {
             return new Outcome(GatewayResponse.payloadTooLarge(), Optional.empty());
         }
-        HttpApiRequest request = request(exchange, requestId, body.get());
+        HttpApiRequest request = request(received, requestId, body.get());
         Optional<RouteMatch> match = routes.match(request.method(), request.pathSegments());
         if (match.isEmpty()) {
             return new Outcome(GatewayResponse.notFound(), Optional.empty());
@@ -119,51 +125,61 @@ final class HttpApiHandler implements HttpHandler {
     }
 
     /** The body, or empty when it is larger than API Gateway accepts. */
-    private static Optional<byte[]> body(HttpExchange exchange) throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null && declared.matches("\\d+") && Long.parseLong(declared) > MAX_BODY_BYTES) {
+    private static Optional<byte[]> body(Request request) throws IOException {
+        long declared = request.getLength();
+        if (declared > MAX_BODY_BYTES) {
             return Optional.empty();
         }
-        try (InputStream body = exchange.getRequestBody()) {
+        try (InputStream body = Content.Source.asInputStream(request)) {
             byte[] content = body.readNBytes(MAX_BODY_BYTES + 1);
             return content.length > MAX_BODY_BYTES ? Optional.empty() : Optional.of(content);
         }
     }
 
-    private HttpApiRequest request(HttpExchange exchange, String requestId, byte[] body) {
-        String rawQuery = exchange.getRequestURI().getRawQuery();
-        String host = exchange.getRequestHeaders().getFirst("Host");
+    private HttpApiRequest request(Request request, String requestId, byte[] body) {
+        String rawQuery = request.getHttpURI().getQuery();
+        String host = request.getHeaders().get(HttpHeader.HOST);
         return new HttpApiRequest(
                 requestId,
                 clock.instant(),
-                exchange.getRequestMethod().toUpperCase(Locale.ROOT),
-                exchange.getRequestURI().getRawPath(),
+                request.getMethod().toUpperCase(Locale.ROOT),
+                request.getHttpURI().getPath(),
                 rawQuery == null ? "" : rawQuery,
-                exchange.getRequestHeaders(),
+                headers(request.getHeaders()),
                 body,
-                exchange.getRemoteAddress().getAddress().getHostAddress(),
-                exchange.getProtocol(),
-                host != null ? host : exchange.getLocalAddress().getHostString(),
-                exchange.getLocalAddress().getPort());
+                Request.getRemoteAddr(request),
+                request.getConnectionMetaData().getProtocol(),
+                host != null ? host : Request.getServerName(request),
+                Request.getLocalPort(request));
     }
 
-    private static void send(HttpExchange exchange, GatewayResponse response, String requestId) throws IOException {
-        Headers headers = exchange.getResponseHeaders();
-        response.headers().forEach(header -> headers.add(header.name(), header.value()));
-        headers.set("apigw-requestid", requestId);
-        boolean noBody = response.body().length == 0 || exchange.getRequestMethod().equalsIgnoreCase("HEAD")
-                || response.statusCode() == 204 || response.statusCode() == 304;
-        exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : response.body().length);
-        if (!noBody) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(response.body());
-            }
+    /** Each header's values as sent, in order, under the name as sent. */
+    private static Map<String, List<String>> headers(HttpFields fields) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (HttpField field : fields) {
+            headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
+        }
+        return headers;
+    }
+
+    private static void send(Request request, Response response, GatewayResponse answer, String requestId, Callback callback) {
+        response.setStatus(answer.statusCode());
+        HttpFields.Mutable headers = response.getHeaders();
+        answer.headers().forEach(header -> headers.add(header.name(), header.value()));
+        headers.put("apigw-requestid", requestId);
+        boolean noBody = answer.body().length == 0 || request.getMethod().equalsIgnoreCase("HEAD")
+                || answer.statusCode() == 204 || answer.statusCode() == 304;
+        if (noBody) {
+            response.write(true, BufferUtil.EMPTY_BUFFER, callback);
+        } else {
+            headers.put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+            response.write(true, ByteBuffer.wrap(answer.body()), callback);
         }
     }
 
-    private static void access(HttpExchange exchange, String requestId, Outcome outcome, long latencyMillis) {
-        String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getRawPath();
+    private static void access(Request request, String requestId, Outcome outcome, long latencyMillis) {
+        String method = request.getMethod();
+        String path = request.getHttpURI().getPath();
         int status = outcome.response().statusCode();
         String routeKey = outcome.route().map(Route::routeKey).orElse("-");
         String function = outcome.route().map(Route::functionLogicalId).orElse("-");

@@ -1,11 +1,14 @@
 package dev.catalog.local.gateway;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.catalog.local.functions.LambdaInvoker;
 import java.io.IOException;
 import java.net.URI;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.VirtualThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +16,10 @@ import org.slf4j.LoggerFactory;
  * The HTTP API of template.yaml, served locally the way API Gateway serves it: its routes, its JWT authorizer
  * (checking the local signing key's tokens), payload format 2.0 events to the functions and their responses back.
  * Each request runs on its own virtual thread.
+ *
+ * <p>Served by Jetty rather than the JDK's HTTP server: API Gateway passes the request target on as sent, and the
+ * function decides what a broken percent-encoding means (a 400 problem naming the parameter); the JDK's server
+ * refuses such a request line itself, with an HTML page.
  *
  * <pre>{@code
  * RouteTable routes = RouteTable.of(template);
@@ -27,12 +34,12 @@ public final class LocalHttpApi implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalHttpApi.class);
 
-    private final HttpServer server;
-    private final ExecutorService requests;
+    private final Server server;
+    private final ServerConnector connector;
 
-    private LocalHttpApi(HttpServer server, ExecutorService requests) {
+    private LocalHttpApi(Server server, ServerConnector connector) {
         this.server = server;
-        this.requests = requests;
+        this.connector = connector;
     }
 
     /**
@@ -42,35 +49,50 @@ public final class LocalHttpApi implements AutoCloseable {
      */
     public static LocalHttpApi start(RouteTable routes, LambdaInvoker invoker, LocalHttpApiSettings settings)
             throws IOException {
-        HttpApiHandler handler = new HttpApiHandler(routes, invoker, settings);
-        HttpServer server;
+        VirtualThreadPool threads = new VirtualThreadPool();
+        threads.setName("local-http-api");
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        // The path and query reach the handler as sent, to be read as API Gateway reads them (HttpApiRequest).
+        http.setUriCompliance(UriCompliance.UNSAFE);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(settings.address().getAddress().getHostAddress());
+        connector.setPort(settings.address().getPort());
+        server.addConnector(connector);
+        server.setHandler(new HttpApiHandler(routes, invoker, settings));
         try {
-            server = HttpServer.create(settings.address(), 0);
-        } catch (IOException e) {
+            server.start();
+        } catch (Exception e) {
+            stopQuietly(server);
             throw new IOException("the local HTTP API cannot listen on " + settings.address() + ": " + e.getMessage(), e);
         }
-        ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
-        server.setExecutor(requests);
-        server.createContext("/", handler);
-        server.start();
-        LocalHttpApi api = new LocalHttpApi(server, requests);
+        LocalHttpApi api = new LocalHttpApi(server, connector);
         log.info("HTTP API {} listening on {} with routes {}", routes.apiLogicalId(), api.endpoint(), routes.routeKeys());
         return api;
     }
 
     /** {@code http://127.0.0.1:<port>}. */
     public URI endpoint() {
-        return URI.create("http://" + server.getAddress().getHostString() + ":" + port());
+        return URI.create("http://" + connector.getHost() + ":" + port());
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     /** Stops listening at once; requests in flight are interrupted. */
     @Override
     public void close() {
-        server.stop(0);
-        requests.shutdownNow();
+        stopQuietly(server);
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.setStopTimeout(0);
+            server.stop();
+        } catch (Exception e) {
+            log.warn("the local HTTP API did not stop cleanly", e);
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.catalog.local.deadletters.DeadLetterTopic;
 import dev.catalog.local.process.Supervisor;
 import dev.catalog.local.services.debezium.DebeziumStatus;
 import dev.catalog.local.services.postgres.PostgresConnection;
+import dev.catalog.platform.projection.ProjectionName;
 import dev.catalog.platform.projection.ProjectionVersionStore;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -179,8 +180,6 @@ final class StatusProbe {
         }
     }
 
-    /** The projection function that feeds each projection's LIVE version, by template.yaml's logical ids. */
-    private static final Map<String, String> FUNCTIONS = Map.of("detail", "DetailProjectionFunction", "search", "SearchProjectionFunction");
     private static final ProjectionVersionStore VERSIONS = new ProjectionVersionStore();
 
     private static List<StackStatus.Projection> projections(PostgresConnection database, List<StackStatus.EventSource> sources) {
@@ -188,7 +187,8 @@ final class StatusProbe {
         try (Connection connection = database.open()) {
             for (ProjectionVersionStore.Overview version : VERSIONS.overview(connection)) {
                 Long behind = "LIVE".equals(version.status()) ? sources.stream()
-                        .filter(source -> source.function().equals(FUNCTIONS.get(version.projection())))
+                        .filter(source -> ProjectionName.find(version.projection()).map(ProjectionName::liveFunction)
+                                .filter(source.function()::equals).isPresent())
                         .map(StackStatus.EventSource::lag).filter(java.util.Objects::nonNull).findFirst().orElse(null) : null;
                 Instant heartbeat = version.lastHeartbeatAt();
                 projections.add(new StackStatus.Projection(version.projection(), version.version(), version.status(),

@@ -5,6 +5,7 @@ import dev.catalog.local.rebuilds.RebuildControl;
 import dev.catalog.infra.kafka.CatalogTopics;
 import dev.catalog.local.services.postgres.PostgresConnection;
 import dev.catalog.platform.json.Json;
+import dev.catalog.platform.projection.ProjectionName;
 import dev.catalog.platform.projection.ProjectionVersionStore;
 import dev.catalog.search.document.AttributeFacets;
 import dev.catalog.search.document.InventoryPart;
@@ -104,7 +105,7 @@ public final class RebuildBenchmark {
         out.printf("Rebuilding through the state machine, %s events per replay batch...%n",
                 settings.batchEvents() == null ? "the default" : "%,d".formatted(settings.batchEvents()));
         Map<String, Result> rebuilds = new LinkedHashMap<>();
-        for (String projection : List.of("detail", "search", "all")) {
+        for (String projection : List.of(ProjectionName.DETAIL.id(), ProjectionName.SEARCH.id(), ProjectionName.ALL)) {
             Result result = rebuild(projection);
             rebuilds.put(projection, result);
             out.printf("  rebuild %-6s  %,9d events replayed in %6.1f s = %,8.0f events/s (execution %5.1f s, verification %5.1f s)%n",
@@ -119,8 +120,9 @@ public final class RebuildBenchmark {
         out.printf("  OpenSearch, bulk indexing of documents  %6.1f s = %,8.0f docs/s%n", searchCeiling, products / searchCeiling);
         out.println("Rebuild/ceiling (ceiling time / replay time; 100 % would be as fast as writing the final state once):");
         out.printf("  detail %5.1f %%   search %5.1f %%   all %5.1f %% (of both ceilings together)%n",
-                100 * detailCeiling / rebuilds.get("detail").replaySeconds(), 100 * searchCeiling / rebuilds.get("search").replaySeconds(),
-                100 * (detailCeiling + searchCeiling) / rebuilds.get("all").replaySeconds());
+                100 * detailCeiling / rebuilds.get(ProjectionName.DETAIL.id()).replaySeconds(),
+                100 * searchCeiling / rebuilds.get(ProjectionName.SEARCH.id()).replaySeconds(),
+                100 * (detailCeiling + searchCeiling) / rebuilds.get(ProjectionName.ALL).replaySeconds());
     }
 
     /** @param replaySeconds from the first Replay task's start to the last one's end */
@@ -144,9 +146,10 @@ public final class RebuildBenchmark {
         Instant verifyEnd = at(history, HistoryEventType.TASK_STATE_EXITED, "Verify", false);
         long replayed;
         try (Connection connection = settings.database().open()) {
-            replayed = VERSIONS.eventsReplayedIntoLive(connection, "all".equals(projection) ? List.of("detail", "search") : List.of(projection));
+            replayed = VERSIONS.eventsReplayedIntoLive(connection,
+                    ProjectionName.named(projection).stream().map(ProjectionName::id).toList());
         }
-        if ("all".equals(projection)) {
+        if (ProjectionName.ALL.equals(projection)) {
             replayed /= 2;
         }
         return new Result(replayed, seconds(replayStart, replayEnd), seconds(verifyStart, verifyEnd),

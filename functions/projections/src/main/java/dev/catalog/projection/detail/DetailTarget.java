@@ -1,13 +1,13 @@
-package dev.catalog.rebuild.detail;
+package dev.catalog.projection.detail;
 
 import dev.catalog.platform.db.Conflicts;
 import dev.catalog.platform.db.DatabaseException;
 import dev.catalog.platform.events.LoggedEvent;
-import dev.catalog.projection.detail.DetailWriter;
-import dev.catalog.rebuild.CategoryFacts;
-import dev.catalog.rebuild.ProductFacts;
-import dev.catalog.rebuild.ProjectionTarget;
-import dev.catalog.rebuild.VerificationSupport;
+import dev.catalog.platform.projection.ProjectionName;
+import dev.catalog.projection.readmodel.CategoryFacts;
+import dev.catalog.projection.readmodel.ProductFacts;
+import dev.catalog.projection.readmodel.ProjectionTarget;
+import dev.catalog.projection.readmodel.VerificationSupport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,7 +35,7 @@ public final class DetailTarget implements ProjectionTarget {
 
     @Override
     public String projection() {
-        return "detail";
+        return ProjectionName.DETAIL.id();
     }
 
     @Override

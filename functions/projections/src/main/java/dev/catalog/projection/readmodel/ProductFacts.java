@@ -1,4 +1,4 @@
-package dev.catalog.rebuild;
+package dev.catalog.projection.readmodel;
 
 import java.util.Objects;
 

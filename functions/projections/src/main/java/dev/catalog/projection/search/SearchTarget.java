@@ -1,17 +1,16 @@
-package dev.catalog.rebuild.search;
+package dev.catalog.projection.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalog.platform.db.DatabaseException;
 import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.platform.json.Json;
+import dev.catalog.platform.projection.ProjectionName;
 import dev.catalog.projection.batch.NewestPerAggregate;
-import dev.catalog.projection.search.SearchIndexWriter;
-import dev.catalog.projection.search.WriteOutcome;
-import dev.catalog.rebuild.CategoryFacts;
-import dev.catalog.rebuild.ProductFacts;
-import dev.catalog.rebuild.ProjectionTarget;
-import dev.catalog.rebuild.VerificationSupport;
+import dev.catalog.projection.readmodel.CategoryFacts;
+import dev.catalog.projection.readmodel.ProductFacts;
+import dev.catalog.projection.readmodel.ProjectionTarget;
+import dev.catalog.projection.readmodel.VerificationSupport;
 import dev.catalog.search.client.SearchCalls;
 import dev.catalog.search.index.SearchIndexAdmin;
 import dev.catalog.search.index.SearchIndices;
@@ -60,7 +59,7 @@ public final class SearchTarget implements ProjectionTarget {
 
     @Override
     public String projection() {
-        return "search";
+        return ProjectionName.SEARCH.id();
     }
 
     @Override
