@@ -45,7 +45,7 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     public static ManagedProcess start(ProcessSpec spec) {
-        if (shuttingDown) {
+        if (shuttingDown || JvmExit.begun()) {
             // A supervisor restarting a service while the JVM exits would leave a child nobody stops.
             throw new ServiceStartException("not starting " + spec.name() + ": the JVM is shutting down");
         }

@@ -178,6 +178,10 @@ public final class Supervisor<S extends Supervisor.Supervised> implements AutoCl
                 return;  // stopped on purpose, or an instance already replaced
             }
             exited.close();  // forgets it: pid file, shutdown registry
+            if (JvmExit.begun()) {
+                stopForGood("stopped while the JVM exits (pid " + exited.pid() + ")");
+                return;
+            }
             failed("exited unexpectedly (pid " + exited.pid() + ")");
         }
     }
@@ -199,6 +203,10 @@ public final class Supervisor<S extends Supervisor.Supervised> implements AutoCl
             if (state != State.RESTARTING) {
                 return;  // closed meanwhile
             }
+            if (JvmExit.begun()) {
+                stopForGood("not started again: the JVM exits");
+                return;
+            }
             Instant downSince = since;
             try {
                 launch();
@@ -211,6 +219,16 @@ public final class Supervisor<S extends Supervisor.Supervised> implements AutoCl
                 failed("did not come back: " + firstLine(e.getMessage()));
             }
         }
+    }
+
+    /**
+     * The JVM is exiting and hooks of its own may have stopped the service: starting it again would leave a process
+     * nobody stops. Caller holds the lock.
+     */
+    private void stopForGood(String what) {
+        log.info("{} {}; not supervised any more", name, what);
+        enter(State.STOPPED);
+        thread.shutdownNow();
     }
 
     private void enter(State next) {

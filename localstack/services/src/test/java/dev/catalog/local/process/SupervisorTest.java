@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The supervisor on real processes ({@code sleep}), killed with SIGKILL as a crash would. */
 class SupervisorTest {
@@ -94,6 +99,22 @@ class SupervisorTest {
         assertThat(process.onExit()).succeedsWithin(Duration.ofSeconds(10));
         assertThat(supervisor.status().state()).isEqualTo(Supervisor.State.STOPPED);
         assertThat(supervisor.status().restarts()).isZero();
+    }
+
+    @Test
+    void a_service_its_own_shutdown_hook_stops_while_the_jvm_exits_is_not_started_again(@TempDir Path directory)
+            throws Exception {
+        Path pids = directory.resolve("pids");
+        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), SupervisedJvmExit.class.getName(), pids.toString())
+                .redirectErrorStream(true).redirectOutput(directory.resolve("jvm.log").toFile()).start();
+        assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).as("the supervising JVM exited").isTrue();
+
+        List<ProcessHandle> leftBehind = Files.readAllLines(pids).stream().map(Long::parseLong)
+                .flatMap(pid -> ProcessHandle.of(pid).stream()).filter(ProcessHandle::isAlive).toList();
+        leftBehind.forEach(ProcessHandle::destroyForcibly);
+        assertThat(leftBehind).as("services still running after their JVM exited; its log: %s",
+                Files.readString(directory.resolve("jvm.log"))).isEmpty();
     }
 
     @Test

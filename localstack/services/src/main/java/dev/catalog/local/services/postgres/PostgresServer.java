@@ -1,5 +1,6 @@
 package dev.catalog.local.services.postgres;
 
+import dev.catalog.local.process.JvmExit;
 import dev.catalog.local.process.ProcessHandles;
 import dev.catalog.local.process.ServiceStartException;
 import dev.catalog.local.process.StackLayout;
@@ -66,6 +67,10 @@ public final class PostgresServer implements Supervisor.Supervised {
     }
 
     public static PostgresServer start(StackLayout layout, int port, ExistingData existingData) {
+        if (JvmExit.begun()) {
+            // pg_ctl daemonizes the postmaster: one started now would outlive this JVM.
+            throw new ServiceStartException("not starting PostgreSQL: the JVM is shutting down");
+        }
         Path dataDir = layout.dataDir(SERVICE);
         Path logFile = layout.logFile(SERVICE);
         stopLeftover(dataDir);
