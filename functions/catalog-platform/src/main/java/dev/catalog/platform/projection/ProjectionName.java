@@ -11,19 +11,23 @@ import java.util.Optional;
 public enum ProjectionName {
 
     /** Product detail pages: the PostgreSQL schemas {@code read_v<N>}. */
-    DETAIL("detail", "DetailProjectionFunction"),
+    DETAIL("detail", "DetailProjectionFunction", "PostgreSQL read schema", "readable at once"),
     /** Full-text search and facets: the OpenSearch indices {@code products_v<N>}/{@code categories_v<N>}. */
-    SEARCH("search", "SearchProjectionFunction");
+    SEARCH("search", "SearchProjectionFunction", "OpenSearch index", "searchable at the index's next refresh");
 
     /** What a rebuild request names to rebuild every read model together. */
     public static final String ALL = "all";
 
     private final String id;
     private final String liveFunction;
+    private final String store;
+    private final String visibility;
 
-    ProjectionName(String id, String liveFunction) {
+    ProjectionName(String id, String liveFunction, String store, String visibility) {
         this.id = id;
         this.liveFunction = liveFunction;
+        this.store = store;
+        this.visibility = visibility;
     }
 
     /** As stored in {@code projection_version.projection} and named in requests. */
@@ -34,6 +38,16 @@ public enum ProjectionName {
     /** template.yaml's logical id of the function that writes it live (the target of its event source mapping). */
     public String liveFunction() {
         return liveFunction;
+    }
+
+    /** What holds it, as operators' pages describe it. */
+    public String store() {
+        return store;
+    }
+
+    /** When an applied event shows to its readers, as the lag chart labels it. */
+    public String visibility() {
+        return visibility;
     }
 
     public static ProjectionName of(String id) {

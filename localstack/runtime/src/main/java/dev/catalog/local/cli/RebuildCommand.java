@@ -13,14 +13,15 @@ import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
- * {@code ./catalog rebuild --projection search|detail|all [--from-sequence N]}: starts the rebuild state machine on the
+ * {@code ./catalog rebuild --projection <read model>|all [--from-sequence N]}: starts the rebuild state machine on the
  * local Step Functions (through its AWS API, as the console, CLI or SDK would in AWS) and shows its progress until it
  * ends.
  */
 @Command(name = "rebuild", description = "Rebuild read models from the event log through the rebuild state machine; shows progress until it ends.")
 final class RebuildCommand extends AgainstRunningStack {
 
-    @Option(names = "--projection", required = true, description = "detail, search or all.")
+    @Option(names = "--projection", required = true, description = "A read model (${COMPLETION-CANDIDATES}) or all.",
+            completionCandidates = ReadModelNames.class)
     private String projection;
 
     @Option(names = "--from-sequence", defaultValue = "0", description = "Replay the events after this sequence (default: the whole log).")

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "rollback", description = "Make LIVE again the version that was LIVE before the current one (or --to-version N), after catching it up.")
 final class RollbackCommand extends AgainstRunningStack {
 
-    @Option(names = "--projection", required = true, description = "detail or search.")
+    @Option(names = "--projection", required = true, description = "A read model: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = ReadModelNames.class)
     private String projection;
 
     @Option(names = "--to-version", description = "The RETIRED version to make LIVE (needed for a second rollback in a row).")

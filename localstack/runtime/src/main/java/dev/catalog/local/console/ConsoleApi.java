@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.catalog.local.rebuilds.ProjectionVersions;
 import dev.catalog.local.rebuilds.RebuildControl;
 import dev.catalog.local.rebuilds.ReplayProgress;
+import dev.catalog.platform.projection.ProjectionName;
 import dev.catalog.platform.projection.ProjectionVersionStore;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -64,6 +65,7 @@ final class ConsoleApi implements HttpHandler {
                 switch (route) {
                     case "GET tenants" -> ConsoleHttp.json(exchange, 200, Map.of("tenants", Tenants.read(sources.database())));
                     case "POST token" -> token(exchange);
+                    case "GET read-models" -> ConsoleHttp.json(exchange, 200, Map.of("readModels", readModels()));
                     case "GET pipeline" -> pipeline(exchange);
                     case "GET rebuilds" -> ConsoleHttp.json(exchange, 200, rebuildsOverview());
                     case "POST rebuilds" -> startRebuild(exchange);
@@ -98,6 +100,7 @@ final class ConsoleApi implements HttpHandler {
     private void pipeline(HttpExchange exchange) throws IOException {
         ObjectNode answer = ConsoleHttp.JSON.createObjectNode();
         answer.set("status", ConsoleHttp.JSON.valueToTree(sources.status().get()));
+        answer.set("readModels", readModels());
         ObjectNode deadLetters = answer.putObject("deadLetters");
         try {
             deadLetters.put("records", new dev.catalog.local.deadletters.DeadLetterTopic(sources.kafkaBootstrapServers()).count());
@@ -108,6 +111,15 @@ final class ConsoleApi implements HttpHandler {
         Instant since = Optional.ofNullable(query(exchange, "since")).map(ConsoleApi::instant).orElse(Instant.EPOCH);
         lagAnswer.set("samples", ConsoleHttp.JSON.valueToTree(lag.since(since)));
         ConsoleHttp.json(exchange, 200, answer);
+    }
+
+    /** The read models the pages show, rebuild and chart, as {@link ProjectionName} lists them: the pages name none. */
+    private static ArrayNode readModels() {
+        ArrayNode readModels = ConsoleHttp.JSON.createArrayNode();
+        for (ProjectionName name : ProjectionName.values()) {
+            readModels.addObject().put("name", name.id()).put("store", name.store()).put("visibility", name.visibility());
+        }
+        return readModels;
     }
 
     private ObjectNode rebuildsOverview() throws IOException, SQLException {

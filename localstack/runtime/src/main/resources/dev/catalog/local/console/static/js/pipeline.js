@@ -5,11 +5,11 @@ import { consoleGet, problemView } from './api.js';
 import { ago, badge, count, duration, h, show, toneOf } from './dom.js';
 
 const REFRESH_MS = 2000;
-// Search first, so detail (usually the lower line) is drawn on top of it.
-const SERIES = [
-  { projection: 'search', label: 'search (searchable at the next 1 s refresh)', stroke: '#d9480f' },
-  { projection: 'detail', label: 'detail (readable at once)', stroke: '#3b4cca' },
-];
+// A line per read model, in the stack's order of them (its one list: the page names none of its own), drawn last
+// first, so the first (detail: usually the lowest line) is on top.
+const STROKES = ['#3b4cca', '#d9480f', '#2b8a3e', '#862e9c', '#e67700'];
+const linesOf = (readModels) => readModels.map((model, i) => ({ projection: model.name,
+  label: `${model.name} (${model.visibility})`, stroke: STROKES[i % STROKES.length] })).reverse();
 const KNOWN_STATUS_KEYS = new Set(['at', 'services', 'projections', 'eventSources']);
 const KNOWN_SERVICE_KEYS = new Set(['name', 'endpoint', 'state', 'details']);
 
@@ -40,6 +40,7 @@ export function mountPipeline(main) {
   const samples = [];
   let windowSeconds = 600;
   let chart = null;
+  let lines = [];
   let timer = null;
   let stopped = false;
   let lastStatusAt = null;
@@ -55,6 +56,7 @@ export function mountPipeline(main) {
       const start = Date.now() - windowSeconds * 1000;
       while (samples.length && new Date(samples[0].appliedAt).getTime() < start) samples.shift();
       lastStatusAt = answer.status.at;
+      if (!chart) lines = linesOf(answer.readModels);
       render(answer);
     } catch (error) {
       if (!stopped) show(problem, problemView(error, 'The stack did not answer'));
@@ -103,9 +105,9 @@ export function mountPipeline(main) {
     }
     const xs = [...new Set(samples.map((s) => new Date(s.appliedAt).getTime() / 1000))].sort((a, b) => a - b);
     const index = new Map(xs.map((x, i) => [x, i]));
-    const ys = SERIES.map(() => new Array(xs.length).fill(null));
+    const ys = lines.map(() => new Array(xs.length).fill(null));
     for (const sample of samples) {
-      const series = SERIES.findIndex((s) => s.projection === sample.projection);
+      const series = lines.findIndex((s) => s.projection === sample.projection);
       if (series >= 0) ys[series][index.get(new Date(sample.appliedAt).getTime() / 1000)] = sample.lagMillis;
     }
     const now = Date.now() / 1000;
@@ -119,7 +121,7 @@ export function mountPipeline(main) {
           y: { range: (u, min, max) => [0, Math.max(100, (max ?? 0) * 1.15)] } },
         axes: [{ stroke: '#5b6270', grid: { stroke: '#eceef3' } },
           { stroke: '#5b6270', grid: { stroke: '#eceef3' }, size: 64, values: (u, values) => values.map(axisDuration) }],
-        series: [{}, ...SERIES.map((s) => ({ label: s.label, stroke: s.stroke, width: 1.25, spanGaps: true,
+        series: [{}, ...lines.map((s) => ({ label: s.label, stroke: s.stroke, width: 1.25, spanGaps: true,
           points: { size: 4, fill: s.stroke }, value: (u, v) => (v == null ? '–' : duration(v)) }))],
         legend: { show: false },
         cursor: { points: { size: 7 } },
@@ -129,7 +131,7 @@ export function mountPipeline(main) {
       chart.setData(data);
     }
     const lastMinute = samples.filter((s) => new Date(s.appliedAt).getTime() / 1000 > now - 60);
-    show(lagFigures, [...SERIES].reverse().map((s) => {
+    show(lagFigures, [...lines].reverse().map((s) => {
       const values = lastMinute.filter((x) => x.projection === s.projection).map((x) => x.lagMillis).sort((a, b) => a - b);
       const median = values.length ? values[Math.floor((values.length - 1) / 2)] : null;
       return h('div', { class: 'lag-figure', 'data-projection': s.projection, 'data-batches': values.length },

@@ -8,11 +8,25 @@ import { stateGraph, statesOf } from './state-graph.js';
 
 const OVERVIEW_REFRESH_MS = 2000;
 const EXECUTION_REFRESH_MS = 700;
-const PROJECTIONS = ['detail', 'search'];
 
 const executionHash = (arn) => `#/rebuilds/executions/${encodeURIComponent(arn)}`;
 
+// The read models come from the stack (its one list of them), so the page names none of its own.
 export function mountRebuilds(main) {
+  let unmounted = false;
+  let unmount = () => {};
+  consoleGet('read-models').then(({ readModels }) => {
+    if (!unmounted) unmount = mountRebuildsOf(main, readModels);
+  }, (error) => {
+    if (!unmounted) show(main, problemView(error, 'The read models could not be read'));
+  });
+  return () => {
+    unmounted = true;
+    unmount();
+  };
+}
+
+function mountRebuildsOf(main, readModels) {
   const problem = h('div', { class: 'problem-slot' });
   const projections = h('div', { class: 'projection-cards', id: 'projections' });
   const executions = h('div', { id: 'executions' });
@@ -21,11 +35,10 @@ export function mountRebuilds(main) {
   const batchEvents = h('input', { id: 'batch-events', type: 'number', min: 1, placeholder: '2000' });
   const sliceSeconds = h('input', { id: 'slice-seconds', type: 'number', min: 0, placeholder: '300' });
   const projectionChoice = h('select', { id: 'rebuild-projection' },
-    h('option', { value: 'detail' }, 'detail (PostgreSQL read schema)'),
-    h('option', { value: 'search' }, 'search (OpenSearch index)'),
-    h('option', { value: 'all' }, 'all (both, replayed together)'));
+    readModels.map((model) => h('option', { value: model.name }, `${model.name} (${model.store})`)),
+    h('option', { value: 'all' }, 'all (every read model, replayed together)'));
   const startButton = h('button', { type: 'submit', class: 'button button-primary', id: 'start-rebuild' }, 'Start rebuild');
-  const rollbackOutcomes = new Map(PROJECTIONS.map((projection) => [projection, h('div', { class: 'rollback-outcome',
+  const rollbackOutcomes = new Map(readModels.map(({ name: projection }) => [projection, h('div', { class: 'rollback-outcome',
     id: `rollback-outcome-${projection}`, 'aria-live': 'polite' })]));
 
   const form = h('form', { class: 'card start-form', id: 'start-form', 'aria-labelledby': 'start-title', onsubmit: start },
@@ -103,13 +116,13 @@ export function mountRebuilds(main) {
   }
 
   function renderProjections(versions) {
-    show(projections, PROJECTIONS.map((projection) => {
+    show(projections, readModels.map(({ name: projection, store }) => {
       const mine = versions.filter((version) => version.projection === projection).reverse();
       const button = h('button', { type: 'button', class: 'button', id: `rollback-${projection}` }, 'Roll back');
       button.addEventListener('click', () => rollback(projection, button));
       return h('section', { class: 'card projection-card', 'data-projection': projection, 'aria-labelledby': `title-${projection}` },
         h('div', { class: 'card-head' }, h('h2', { id: `title-${projection}` }, projection),
-          h('span', { class: 'muted' }, projection === 'detail' ? 'PostgreSQL read schema' : 'OpenSearch index'), button),
+          h('span', { class: 'muted' }, store), button),
         rollbackOutcomes.get(projection),
         versionsTable(mine));
     }));
