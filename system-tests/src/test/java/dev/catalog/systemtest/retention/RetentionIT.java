@@ -61,6 +61,14 @@ class RetentionIT {
         Schedules.Run run = stack.stack().schedules().runNow("RetentionFunction.Hourly");
 
         assertThat(run.outcome()).isEqualTo("succeeded");
+        assertThat(stack.stack().status().schedules()).as("./catalog status shows the run")
+                .anySatisfy(schedule -> {
+                    assertThat(schedule.schedule()).isEqualTo("RetentionFunction.Hourly");
+                    assertThat(schedule.expression()).isEqualTo("rate(1 hour)");
+                    assertThat(schedule.lastRunAt()).isEqualTo(run.at());
+                    assertThat(schedule.lastRunOutcome()).isEqualTo("succeeded");
+                    assertThat(schedule.nextRunAt()).isAfter(run.at());
+                });
         assertThat(stack.db().count("select count(*) from outbox where sequence = any(?::bigint[])", array(oldHeartbeats))).isZero();
         assertThat(stack.db().count("select count(*) from outbox where aggregate_type = 'heartbeat' and occurred_at < now() - interval '1 hour'"))
                 .isZero();

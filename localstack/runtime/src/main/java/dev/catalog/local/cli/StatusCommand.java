@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -87,6 +88,14 @@ final class StatusCommand implements Callable<Integer> {
         for (StackStatus.Function function : status.functions()) {
             System.out.printf("    %-34s invocations %-8d errors %-5d billed %,d ms%n", function.name(), function.invocations(),
                     function.errors(), function.billedMillis());
+        }
+        System.out.println();
+        System.out.println("  Schedules (template.yaml's, run by a timer as EventBridge runs them)");
+        for (StackStatus.Schedule schedule : status.schedules()) {
+            System.out.printf("    %-34s %-16s next run %s, %s%n", schedule.schedule(), schedule.expression(),
+                    schedule.nextRunAt().truncatedTo(ChronoUnit.SECONDS), schedule.lastRunAt() == null ? "not run yet"
+                            : "last run " + schedule.lastRunAt().truncatedTo(ChronoUnit.SECONDS) + " (" + schedule.lastRunMillis()
+                            + " ms): " + schedule.lastRunOutcome());
         }
         return 0;
     }

@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,11 +51,21 @@ public final class Schedules implements AutoCloseable {
     public record Run(String schedule, Instant at, Duration took, String outcome) {
     }
 
+    /**
+     * A schedule as an operator checks on it (EventBridge's console shows the same): when it runs next, and how its
+     * last run went, if it has run.
+     *
+     * @param nextRunAt the timer's next firing; now while a run is under way (the next is counted from its end)
+     */
+    public record State(Schedule schedule, Instant nextRunAt, Optional<Run> lastRun) {
+    }
+
     private final List<Schedule> schedules;
     private final LambdaInvoker functions;
     private final Clock clock;
     private final ScheduledExecutorService timer;
     private final Map<String, Run> lastRuns = new LinkedHashMap<>();
+    private final Map<String, ScheduledFuture<?>> timers = new ConcurrentHashMap<>();
 
     private Schedules(List<Schedule> schedules, LambdaInvoker functions, Clock clock) {
         this.schedules = List.copyOf(schedules);
@@ -77,7 +89,8 @@ public final class Schedules implements AutoCloseable {
         for (Schedule schedule : started.schedules) {
             long period = schedule.event().rate().toMillis();
             // Fixed delay, not fixed rate: a run that took long is not followed at once by the ones it held back.
-            started.timer.scheduleWithFixedDelay(() -> started.fire(schedule), period, period, TimeUnit.MILLISECONDS);
+            started.timers.put(schedule.id(),
+                    started.timer.scheduleWithFixedDelay(() -> started.fire(schedule), period, period, TimeUnit.MILLISECONDS));
             log.info("schedule {}: {} every {}", schedule.id(), schedule.event().expression(), schedule.event().rate());
         }
         return started;
@@ -85,6 +98,14 @@ public final class Schedules implements AutoCloseable {
 
     public List<Schedule> schedules() {
         return schedules;
+    }
+
+    /** Each schedule, when it runs next and how it last ran. */
+    public synchronized List<State> states() {
+        Instant now = clock.instant();
+        return schedules.stream().map(schedule -> new State(schedule,
+                now.plusMillis(Math.max(0, timers.get(schedule.id()).getDelay(TimeUnit.MILLISECONDS))),
+                Optional.ofNullable(lastRuns.get(schedule.id())))).toList();
     }
 
     /** The last run of each schedule that has run. */

@@ -12,7 +12,7 @@ import java.util.Map;
  *                    Kafka did not answer
  */
 public record StackStatus(Instant at, List<Service> services, List<Projection> projections, List<EventSource> eventSources,
-                          List<Function> functions, Long deadLetters) {
+                          List<Function> functions, List<Schedule> schedules, Long deadLetters) {
 
     /**
      * @param state   up, down, or the service's own word for it (RUNNING, green...); {@code no answer} when it did not
@@ -44,5 +44,15 @@ public record StackStatus(Instant at, List<Service> services, List<Projection> p
      * @param billedMillis the sum of each invocation's duration rounded up to the millisecond, as Lambda bills it
      */
     public record Function(String name, long invocations, long errors, long billedMillis) {
+    }
+
+    /**
+     * One of template.yaml's schedules (the retention task), run by a timer as EventBridge runs it in AWS.
+     *
+     * @param lastRunAt      when it last ran; null before its first run (one period after the stack started)
+     * @param lastRunOutcome {@code succeeded}, or the error its function answered
+     */
+    public record Schedule(String schedule, String expression, Instant nextRunAt, Instant lastRunAt, Long lastRunMillis,
+                           String lastRunOutcome) {
     }
 }

@@ -3,6 +3,7 @@ package dev.catalog.local.stack;
 import dev.catalog.local.eventsources.MappingStatus;
 import dev.catalog.local.deadletters.DeadLetterTopic;
 import dev.catalog.local.process.Supervisor;
+import dev.catalog.local.schedules.Schedules;
 import dev.catalog.local.services.debezium.DebeziumStatus;
 import dev.catalog.local.services.postgres.PostgresConnection;
 import dev.catalog.platform.projection.ProjectionName;
@@ -86,12 +87,20 @@ final class StatusProbe {
                     .map(totals -> new StackStatus.Function(totals.function(), totals.invocations(), totals.errors(),
                             totals.billedMillis()))
                     .toList();
+            List<StackStatus.Schedule> schedules = stack.schedules().states().stream().map(StatusProbe::schedule).toList();
             return new StackStatus(Instant.now(), services,
                     answer(projections, System.nanoTime() + ANSWER_TIME.toNanos(), List::of), eventSources, functions,
-                    answer(deadLetters, deadline, () -> null));
+                    schedules, answer(deadLetters, deadline, () -> null));
         } finally {
             askers.shutdownNow();
         }
+    }
+
+    private static StackStatus.Schedule schedule(Schedules.State state) {
+        return new StackStatus.Schedule(state.schedule().id(), state.schedule().event().expression(), state.nextRunAt(),
+                state.lastRun().map(Schedules.Run::at).orElse(null),
+                state.lastRun().map(run -> run.took().toMillis()).orElse(null),
+                state.lastRun().map(Schedules.Run::outcome).orElse(null));
     }
 
     /** The answer if it came before the deadline, {@code late} if not; the question goes on alone, then ends. */

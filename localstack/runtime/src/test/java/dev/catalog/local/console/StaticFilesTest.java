@@ -29,7 +29,7 @@ class StaticFilesTest {
         URI nowhere = URI.create("http://127.0.0.1:" + FreePorts.next());
         console = ConsoleServer.start(0, new ConsoleSources(nowhere, nowhere,
                 new PostgresConnection("127.0.0.1", FreePorts.next(), "catalog", "catalog", "catalog"), "127.0.0.1:1",
-                tenant -> "token", () -> new StackStatus(Instant.now(), List.of(), List.of(), List.of(), List.of(), 0L)));
+                tenant -> "token", () -> new StackStatus(Instant.now(), List.of(), List.of(), List.of(), List.of(), List.of(), 0L)));
     }
 
     @AfterAll

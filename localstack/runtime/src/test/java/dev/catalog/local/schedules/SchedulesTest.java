@@ -2,6 +2,7 @@ package dev.catalog.local.schedules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,8 @@ import dev.catalog.local.template.ScheduleEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -56,6 +59,28 @@ class SchedulesTest {
             assertThat(invocations).containsExactly("RetentionFunction {\"stage\": \"dev\"}");
             assertThat(schedules.lastRuns()).containsExactly(run);
             assertThatThrownBy(() -> schedules.runNow("RetentionFunction.Daily")).hasMessageContaining("RetentionFunction.Hourly");
+        }
+    }
+
+    @Test
+    void its_state_says_when_it_runs_next_and_how_its_last_run_went() {
+        ScheduleEvent hourly = new ScheduleEvent("Hourly", "Schedule", "rate(1 hour)", Duration.ofHours(1), true, Optional.empty());
+        Instant started = Instant.now();
+
+        try (Schedules schedules = Schedules.start(List.of(new Schedules.Schedule("RetentionFunction", hourly)),
+                functions, Clock.systemUTC())) {
+            Schedules.State first = schedules.states().getFirst();
+            assertThat(first.lastRun()).isEmpty();
+            assertThat(first.nextRunAt()).isBetween(started.plus(Duration.ofHours(1)).minusSeconds(1),
+                    Instant.now().plus(Duration.ofHours(1)).plusSeconds(1));
+
+            Schedules.Run run = schedules.runNow("RetentionFunction.Hourly");
+
+            Schedules.State after = schedules.states().getFirst();
+            assertThat(after.schedule().id()).isEqualTo("RetentionFunction.Hourly");
+            assertThat(after.lastRun()).contains(run);
+            assertThat(after.nextRunAt()).as("a run on demand leaves the timer's next run where it was")
+                    .isCloseTo(first.nextRunAt(), within(1, ChronoUnit.SECONDS));
         }
     }
 }
