@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -20,33 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SupervisorTest {
 
     private static final Supervisor.Backoff QUICK = new Supervisor.Backoff(Duration.ofMillis(50), Duration.ofMillis(400));
-
-    /** A service that is one {@code sleep} process. */
-    private record Sleeper(Process process) implements Supervisor.Supervised {
-
-        static Sleeper start() {
-            try {
-                return new Sleeper(new ProcessBuilder("sleep", "600").start());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public CompletableFuture<?> onExit() {
-            return process.onExit();
-        }
-
-        @Override
-        public long pid() {
-            return process.pid();
-        }
-
-        @Override
-        public void close() {
-            process.destroyForcibly();
-        }
-    }
 
     @Test
     void starts_a_killed_service_again_and_counts_the_restart() {
