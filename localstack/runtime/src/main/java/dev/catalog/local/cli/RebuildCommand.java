@@ -52,9 +52,9 @@ final class RebuildCommand extends AgainstRunningStack {
                         : described.error() + ": " + described.cause());
                 return described.status() == ExecutionStatus.SUCCEEDED ? 0 : 2;
             }
-            System.out.printf("\r  %-44s events replayed %,10d   rate %,8.0f/s   ETA %s        ",
+            System.out.printf("\r  %-44s events replayed %,10d   rate %10s   ETA %s        ",
                     building.stream().map(row -> row.projection() + " v" + row.version()).toList(), snapshot.events(),
-                    snapshot.rate(), snapshot.eta().map(eta -> eta.toString().substring(2).toLowerCase()).orElse("-"));
+                    snapshot.rateText(), snapshot.eta().map(eta -> eta.toString().substring(2).toLowerCase()).orElse("-"));
             System.out.flush();
             Thread.sleep(1000);
         }

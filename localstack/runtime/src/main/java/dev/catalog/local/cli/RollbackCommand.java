@@ -41,9 +41,9 @@ final class RollbackCommand extends AgainstRunningStack {
                     List<ProjectionVersionStore.Overview> catchingUp = ProjectionVersions.read(stack.database()).stream()
                             .filter(row -> row.projection().equals(projection) && "CATCHING_UP".equals(row.status())).toList();
                     ReplayProgress.Snapshot snapshot = progress.update(catchingUp, Instant.now());
-                    System.out.printf("\r  catching up %-12s events replayed %,10d   remaining %,10d   rate %,8.0f/s        ",
+                    System.out.printf("\r  catching up %-12s events replayed %,10d   remaining %,10d   rate %10s        ",
                             catchingUp.stream().map(row -> "v" + row.version()).toList(), snapshot.events(), snapshot.remaining(),
-                            snapshot.rate());
+                            snapshot.rateText());
                     System.out.flush();
                 }
             }

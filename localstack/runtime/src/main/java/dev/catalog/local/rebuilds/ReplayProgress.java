@@ -23,6 +23,11 @@ public final class ReplayProgress {
      */
     public record Snapshot(long events, long remaining, double rate) {
 
+        /** The rate as the CLI prints it: {@code -} until there is one, rather than a misleading 0/s. */
+        public String rateText() {
+            return rate > 0 ? String.format("%,.0f/s", rate) : "-";
+        }
+
         /** The time left at the current rate; empty while there is no rate or nothing left. */
         public Optional<Duration> eta() {
             return rate > 0 && remaining > 0 ? Optional.of(Duration.ofSeconds((long) Math.ceil(remaining / rate))) : Optional.empty();
