@@ -49,6 +49,13 @@ import org.slf4j.event.Level;
  * <p>Offsets are committed only for records that are done: processed by the function, or given up after the retry
  * policy (and then written to the on-failure destination first). A stop between the two commits nothing of the
  * batch in flight; its records are delivered again by the next start.
+ *
+ * <p>What is done is committed at most once per {@link EventSourceSettings#commitInterval()} (a second), as
+ * Kafka's own auto-commit does (every five seconds), not after every batch: at a hundred commands a second a batch
+ * holds a record or two, and each synchronous commit is a round trip that blocks the poller and a write to the
+ * broker's offsets log. What is done is committed whenever the poller stops, gives partitions up or rewinds; a
+ * poller killed outright delivers up to a second of batches again, which a function must take anyway: delivery is at
+ * least once.
  */
 final class EventPoller implements Runnable {
 
@@ -70,6 +77,9 @@ final class EventPoller implements Runnable {
     private final Deque<ConsumerRecord<byte[], byte[]>> fetched = new ArrayDeque<>();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private CommitTracker inFlight;
+    /** Offsets up to which records are done, not committed yet, per partition. */
+    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+    private long commitDue;
     private boolean inFlightRevoked;
     private boolean rewindNeeded;
     private volatile boolean stopping;
@@ -82,6 +92,7 @@ final class EventPoller implements Runnable {
         this.progress = progress;
         this.events = new KafkaEvents(mapping.eventSourceArn(), settings.bootstrapServers());
         this.consumer = new KafkaConsumer<>(consumerConfiguration(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.commitDue = System.nanoTime();
         this.destination = mapping.failureTopic().map(topic -> FailureDestination.connect(topic,
                 settings.bootstrapServers(), clientId() + "-on-failure", events, settings.functionArn(mapping.functionName())));
     }
@@ -116,6 +127,7 @@ final class EventPoller implements Runnable {
             progress.error(e.toString());
         } finally {
             Thread.interrupted();  // a forced stop interrupted this thread; closing must still reach the broker
+            commitDoneBeforeClosing();
             destination.ifPresent(FailureDestination::close);
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
             progress.state(MappingState.STOPPED);
@@ -144,7 +156,10 @@ final class EventPoller implements Runnable {
             if (!batch.isEmpty() && remaining <= 0) {
                 break;
             }
-            consumer.poll(batch.isEmpty() ? IDLE_POLL : Duration.ofNanos(remaining)).forEach(fetched::add);
+            if (batch.isEmpty()) {
+                commitIfDue();
+            }
+            consumer.poll(batch.isEmpty() ? idlePoll() : Duration.ofNanos(remaining)).forEach(fetched::add);
         }
         return batch.isEmpty() || stopping ? Optional.empty() : Optional.of(batch.build());
     }
@@ -158,8 +173,9 @@ final class EventPoller implements Runnable {
             attempts.push(new Attempt(batch, 0, 0, Optional.empty()));
             while (!attempts.isEmpty() && !stopping && !inFlightRevoked) {
                 attempt(attempts.pop(), attempts);
-                commit(inFlight.advanced());
+                uncommitted.putAll(inFlight.advanced());
             }
+            commitIfDue();
             rewindNeeded = inFlightRevoked;
         } finally {
             inFlight = null;
@@ -268,17 +284,43 @@ final class EventPoller implements Runnable {
         inFlight.done(records);
     }
 
-    private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
-        Map<TopicPartition, OffsetAndMetadata> owned = new HashMap<>(offsets);
-        owned.keySet().retainAll(consumer.assignment());
-        if (owned.isEmpty()) {
-            return;
+    /** Waits for records no longer than until what is done is due to be committed. */
+    private Duration idlePoll() {
+        if (uncommitted.isEmpty()) {
+            return IDLE_POLL;
         }
+        long untilDue = commitDue - System.nanoTime();
+        return untilDue <= 0 ? Duration.ZERO : Duration.ofNanos(Math.min(untilDue, IDLE_POLL.toNanos()));
+    }
+
+    private void commitIfDue() {
+        if (!uncommitted.isEmpty() && System.nanoTime() - commitDue >= 0) {
+            commitDone();
+        }
+    }
+
+    /** Commits what is done, of the partitions this poller still owns. */
+    private void commitDone() {
+        Map<TopicPartition, OffsetAndMetadata> owned = new HashMap<>(uncommitted);
+        owned.keySet().retainAll(consumer.assignment());
+        if (!owned.isEmpty()) {
+            try {
+                consumer.commitSync(owned);
+            } catch (WakeupException e) {
+                // stop() woke the consumer while the function ran: that work is done, so it is committed all the same
+                consumer.commitSync(owned);
+            }
+        }
+        uncommitted.clear();
+        commitDue = System.nanoTime() + settings.commitInterval().toNanos();
+    }
+
+    private void commitDoneBeforeClosing() {
         try {
-            consumer.commitSync(owned);
-        } catch (WakeupException e) {
-            // stop() woke the consumer while the function ran: that work is done, so it is committed all the same
-            consumer.commitSync(owned);
+            commitDone();
+        } catch (RuntimeException e) {
+            log.warn("{}: committing what is done failed as the poller stops; those records will be delivered again: {}",
+                    mapping.name(), e.toString());
         }
     }
 
@@ -309,6 +351,7 @@ final class EventPoller implements Runnable {
     }
 
     private void rewind() {
+        commitDone();
         fetched.clear();
         Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(consumer.assignment());
         List<TopicPartition> uncommitted = new ArrayList<>();
@@ -453,8 +496,9 @@ final class EventPoller implements Runnable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             if (inFlight != null) {
-                commit(inFlight.advanced());
+                uncommitted.putAll(inFlight.advanced());
             }
+            commitDone();
             forget(partitions);
         }
 
@@ -464,6 +508,7 @@ final class EventPoller implements Runnable {
         }
 
         private void forget(Collection<TopicPartition> partitions) {
+            uncommitted.keySet().removeAll(partitions);
             fetched.removeIf(record -> partitions.contains(Batch.partition(record)));
             if (inFlight != null && inFlight.covers(partitions)) {
                 inFlightRevoked = true;

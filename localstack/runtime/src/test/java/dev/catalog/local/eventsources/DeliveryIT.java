@@ -60,6 +60,28 @@ class DeliveryIT {
     }
 
     @Test
+    void commits_what_is_done_once_per_commit_interval_and_all_of_it_when_it_stops() {
+        int records = 10;
+        try (EventSourceMappings mappings = kafka.run("CommitFunction", kafka.settings().withCommitInterval(Duration.ofHours(1)))) {
+            awaitPositioned(mappings);
+            for (int i = 0; i < records; i++) {
+                kafka.send("es.commit", "k", "r" + i);
+                int sent = i + 1;
+                await().atMost(Duration.ofSeconds(30)).until(() -> kafka.invocations().deliveredTo("CommitFunction").size() == sent);
+            }
+            assertThat(kafka.invocations().of("CommitFunction")).as("one batch per record").hasSize(records);
+            assertThat(mappings.status().getFirst().lag().getFirst().committedOffset()).as("only the first batch committed")
+                    .hasValue(1);
+        }
+        try (EventSourceMappings again = kafka.run("CommitFunction")) {
+            BatchingIT.awaitCommitted(again, records);
+            assertThat(again.status().getFirst().lag().getFirst().committedOffset()).hasValue(records);
+        }
+        assertThat(kafka.invocations().deliveredTo("CommitFunction")).as("the stop committed every batch: none again")
+                .hasSize(records);
+    }
+
+    @Test
     void retries_a_failed_batch_and_commits_it_only_once_it_succeeds() {
         IntStream.range(0, 12).forEach(i -> kafka.send("es.flaky", "k", i == 7 ? "fail-once" : "r" + i));
 
