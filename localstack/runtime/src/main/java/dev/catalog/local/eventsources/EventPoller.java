@@ -127,7 +127,7 @@ final class EventPoller implements Runnable {
             progress.error(e.toString());
         } finally {
             Thread.interrupted();  // a forced stop interrupted this thread; closing must still reach the broker
-            commitDoneBeforeClosing();
+            commitDoneOrDeliverItAgain("as the poller stops");
             destination.ifPresent(FailureDestination::close);
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
             progress.state(MappingState.STOPPED);
@@ -315,12 +315,19 @@ final class EventPoller implements Runnable {
         commitDue = System.nanoTime() + settings.commitInterval().toNanos();
     }
 
-    private void commitDoneBeforeClosing() {
+    /**
+     * Commits what is done if the broker takes it; if not (a rebalance made this member's generation stale, the
+     * broker is gone), those records are delivered again rather than the poller being stuck on a commit.
+     */
+    private void commitDoneOrDeliverItAgain(String when) {
         try {
             commitDone();
         } catch (RuntimeException e) {
-            log.warn("{}: committing what is done failed as the poller stops; those records will be delivered again: {}",
-                    mapping.name(), e.toString());
+            // An interrupt (a forced stop) is not lost: Kafka's InterruptException sets the flag again, and the
+            // next blocking call throws it.
+            log.warn("{}: committing what is done failed {}; those records will be delivered again: {}",
+                    mapping.name(), when, e.toString());
+            uncommitted.clear();
         }
     }
 
@@ -333,8 +340,9 @@ final class EventPoller implements Runnable {
     }
 
     /**
-     * After an error outside the function (the cluster, the destination): wait the longest backoff, then forget what
-     * was fetched and go on from the committed offsets. Records may be delivered twice, never skipped.
+     * After an error outside the function (the cluster, the destination): wait the longest backoff, then commit what
+     * is done, forget what was fetched and go on from the committed offsets. Records may be delivered twice, never
+     * skipped.
      */
     private void pauseAfter(RuntimeException error) {
         log.error("{}: {}; resuming from the committed offsets in {} ms", mapping.name(), error,
@@ -351,18 +359,18 @@ final class EventPoller implements Runnable {
     }
 
     private void rewind() {
-        commitDone();
+        commitDoneOrDeliverItAgain("before going back to the committed offsets");
         fetched.clear();
         Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(consumer.assignment());
-        List<TopicPartition> uncommitted = new ArrayList<>();
+        List<TopicPartition> neverCommitted = new ArrayList<>();
         committed.forEach((partition, offset) -> {
             if (offset != null) {
                 consumer.seek(partition, offset);
             } else {
-                uncommitted.add(partition);
+                neverCommitted.add(partition);
             }
         });
-        startNewPartitions(uncommitted);
+        startNewPartitions(neverCommitted);
         rewindNeeded = false;
         progress.state(MappingState.ENABLED);
     }
