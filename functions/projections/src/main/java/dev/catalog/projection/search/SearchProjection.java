@@ -18,8 +18,9 @@ import javax.sql.DataSource;
 
 /**
  * The search read model: each batch goes in one bulk request to every active version's indices (LIVE, and BUILDING
- * during a rebuild), then the partitions' progress is recorded in the version tracker. OpenSearch writes are
- * idempotent by aggregate version, so a batch retried after a failure between the two changes nothing twice.
+ * during a rebuild), then every version's progress is recorded in the version tracker, in one transaction (one
+ * commit per batch, not one per partition and version). OpenSearch writes are idempotent by aggregate version, so a
+ * batch retried after a failure between the two changes nothing twice.
  */
 public final class SearchProjection implements Projection {
 
@@ -55,11 +56,27 @@ public final class SearchProjection implements Projection {
                         }
                     }
                 }
-                VERSIONS.recordLiveProgress(connection, version, progress);
             }
+            recordProgress(connection, versions, progress);
             return List.copyOf(refused.values());
         } catch (SQLException e) {
             throw new DatabaseException("the search projection could not read or record its versions", e);
+        }
+    }
+
+    private static void recordProgress(Connection connection, List<ActiveVersion> versions,
+                                       Collection<PartitionProgress> progress) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            for (ActiveVersion version : versions) {
+                VERSIONS.recordLiveProgress(connection, version, progress);
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
         }
     }
 }
