@@ -38,7 +38,6 @@ import java.util.stream.Collectors;
  */
 public final class CostBenchmark {
 
-    private static final Duration WARM_UP = Duration.ofSeconds(10);
     private static final Duration DRAIN = Duration.ofSeconds(60);
     private static final Duration READ_MODEL_CHECK = Duration.ofSeconds(1);
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -48,10 +47,12 @@ public final class CostBenchmark {
      * @param status     the stack's status endpoint ({@code ./catalog status --json}), for the functions' metrics
      * @param runtimePid the pid of {@code ./catalog up}
      * @param rate       commands a second, sent open loop as {@code bench lag} sends them
+     * @param warmUp     how long the same load runs first, unmeasured: the JVMs of the stack compile what it runs for
+     *                   minutes (the first minute of load cost up to half as much again per command in our runs)
      * @param idle       how long the idle stack is measured before the load
      */
     public record Settings(CatalogClient api, PostgresConnection database, URI openSearch, URI status, long runtimePid,
-                           int rate, Duration duration, Duration idle) {
+                           int rate, Duration warmUp, Duration duration, Duration idle) {
     }
 
     private final Settings settings;
@@ -65,15 +66,15 @@ public final class CostBenchmark {
 
     public void run(PrintStream out) throws Exception {
         StackProcesses processes = new StackProcesses(settings.runtimePid(), postmasterPid());
-        out.printf("Cost per command, tenant %s, %d commands/s for %d s (the mix of bench lag). This machine: %d cores, "
-                        + "shared with everything else running on it.%n", tenant, settings.rate(), settings.duration().toSeconds(),
-                Runtime.getRuntime().availableProcessors());
+        out.printf("Cost per command, tenant %s, %d commands/s for %d s (the mix of bench lag) after %d s of the same unmeasured. "
+                        + "This machine: %d cores, shared with everything else running on it.%n", tenant, settings.rate(),
+                settings.duration().toSeconds(), settings.warmUp().toSeconds(), Runtime.getRuntime().availableProcessors());
         CommandDriver driver = new CommandDriver(settings.api(), tenant,
                 new CatalogGenerator(Vocabulary.standard(), new SeedPlan(1, 0, List.of(tenant))), ledger);
         try (VisibilityPoller detail = new VisibilityPoller(Stage.DETAIL, ledger, new DetailVersions(settings.database(), tenant), READ_MODEL_CHECK);
              VisibilityPoller search = new VisibilityPoller(Stage.SEARCH, ledger, new SearchVersions(settings.openSearch()), READ_MODEL_CHECK)) {
             // Warms the JIT, the pools and the functions, and leaves the pipeline idle before the idle measurement.
-            driver.drive(settings.rate(), WARM_UP);
+            driver.drive(settings.rate(), settings.warmUp());
             awaitReadModels();
 
             Map<String, Double> idleStart = processes.cpuMillis();

@@ -80,10 +80,14 @@ final class BenchCommand {
         @Option(names = "--idle", defaultValue = "30", description = "Seconds the idle stack is measured first (default ${DEFAULT-VALUE}).")
         private int idle;
 
+        @Option(names = "--warm-up", defaultValue = "120", description = "Seconds of the same commands sent first and not "
+                + "measured, so the JVMs have compiled what the load runs (default ${DEFAULT-VALUE}).")
+        private int warmUp;
+
         @Override
         protected int run(RunningStack stack) throws Exception {
             new CostBenchmark(new CostBenchmark.Settings(stack.client(), stack.database(), stack.openSearch(), stack.status(), stack.pid(),
-                    rate, Duration.ofSeconds(seconds), Duration.ofSeconds(idle))).run(System.out);
+                    rate, Duration.ofSeconds(warmUp), Duration.ofSeconds(seconds), Duration.ofSeconds(idle))).run(System.out);
             return 0;
         }
     }
