@@ -75,11 +75,11 @@ final class EventPoller implements Runnable {
     private final Clock clock = Clock.systemUTC();
     /** Polled, not yet in a batch, in the order Kafka returned them (each partition's in offset order). */
     private final Deque<ConsumerRecord<byte[], byte[]>> fetched = new ArrayDeque<>();
-    private final CountDownLatch stopRequested = new CountDownLatch(1);
-    private CommitTracker inFlight;
     /** Offsets up to which records are done, not committed yet, per partition. */
     private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
-    private long commitDue;
+    private long commitDue = System.nanoTime();
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private CommitTracker inFlight;
     private boolean inFlightRevoked;
     private boolean rewindNeeded;
     private volatile boolean stopping;
@@ -92,7 +92,6 @@ final class EventPoller implements Runnable {
         this.progress = progress;
         this.events = new KafkaEvents(mapping.eventSourceArn(), settings.bootstrapServers());
         this.consumer = new KafkaConsumer<>(consumerConfiguration(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.commitDue = System.nanoTime();
         this.destination = mapping.failureTopic().map(topic -> FailureDestination.connect(topic,
                 settings.bootstrapServers(), clientId() + "-on-failure", events, settings.functionArn(mapping.functionName())));
     }

@@ -74,8 +74,7 @@ class DeliveryIT {
                     .hasValue(1);
         }
         try (EventSourceMappings again = kafka.run("CommitFunction")) {
-            BatchingIT.awaitCommitted(again, records);
-            assertThat(again.status().getFirst().lag().getFirst().committedOffset()).hasValue(records);
+            awaitCommitted(again, records);
         }
         assertThat(kafka.invocations().deliveredTo("CommitFunction")).as("the stop committed every batch: none again")
                 .hasSize(records);
