@@ -1,6 +1,7 @@
 package dev.catalog.rebuild;
 
 import dev.catalog.platform.db.DatabaseException;
+import dev.catalog.platform.db.Transactions;
 import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.platform.json.Json;
 import dev.catalog.platform.projection.ProjectionName;
@@ -508,17 +509,7 @@ public final class Rebuilds {
 
     private <T> T inTransaction(Read<T> step) {
         try (Connection connection = database.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = step.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            return Transactions.commit(connection, step::run);
         } catch (SQLException e) {
             throw new DatabaseException("a rebuild step failed in the database", e);
         }

@@ -6,6 +6,7 @@ import dev.catalog.domain.shared.DomainEvent;
 import dev.catalog.domain.shared.IdSource;
 import dev.catalog.domain.shared.Rejection;
 import dev.catalog.platform.db.DatabaseException;
+import dev.catalog.platform.db.Transactions;
 import dev.catalog.platform.events.OutboxWriter;
 import dev.catalog.platform.json.Json;
 import java.sql.Connection;
@@ -105,24 +106,18 @@ public final class CommandExecutor {
     private <R> CommandOutcome<R> execute(CommandContext context, Class<R> resultType, UnitOfWork<R> work) {
         try (Connection connection = dataSource.getConnection()) {
             context.deadline().bound(connection);
-            connection.setAutoCommit(false);
-            try {
-                Transaction transaction = new Transaction(connection, clock.instant());
-                CommandOutcome<R> outcome = run(transaction, context, resultType, work);
-                if (outcome instanceof CommandOutcome.Completed<R> completed && !completed.replayed()) {
-                    connection.commit();
-                } else {
-                    connection.rollback();
-                }
-                log(outcome);
-                return outcome;
-            } catch (SQLException | RuntimeException failure) {
-                rollbackQuietly(connection);
-                throw failure;
-            }
+            CommandOutcome<R> outcome = Transactions.commitIf(connection, CommandExecutor::changedNow,
+                    begun -> run(new Transaction(begun, clock.instant()), context, resultType, work));
+            log(outcome);
+            return outcome;
         } catch (SQLException e) {
             throw new DatabaseException("command failed in the database", e);
         }
+    }
+
+    /** Only a change made now commits: a refused command leaves no row anywhere, and a replayed one committed before. */
+    private static boolean changedNow(CommandOutcome<?> outcome) {
+        return outcome instanceof CommandOutcome.Completed<?> completed && !completed.replayed();
     }
 
     private <R> CommandOutcome<R> run(Transaction transaction, CommandContext context, Class<R> resultType,
@@ -170,14 +165,6 @@ public final class CommandExecutor {
             case CommandOutcome.Completed<?> completed -> log.debug("command committed: {}", completed.result());
             case CommandOutcome.Refused<?> refused -> log.info("command refused: {}", refused.rejection().code().wireName());
             case CommandOutcome.IdempotencyKeyReused<?> reused -> log.info("command refused: idempotency key reused");
-        }
-    }
-
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            log.warn("rollback failed after a failed command", e);
         }
     }
 }

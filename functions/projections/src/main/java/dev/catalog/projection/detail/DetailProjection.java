@@ -2,6 +2,8 @@ package dev.catalog.projection.detail;
 
 import dev.catalog.platform.db.Conflicts;
 import dev.catalog.platform.db.DatabaseException;
+import dev.catalog.platform.db.Transactions;
+import dev.catalog.platform.db.Transactions.Isolation;
 import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.platform.projection.ActiveVersion;
 import dev.catalog.platform.projection.ProjectionName;
@@ -11,7 +13,6 @@ import dev.catalog.projection.batch.Projection;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -76,32 +77,20 @@ public final class DetailProjection implements Projection {
     private List<Refused> applyOnce(List<LoggedEvent> events, Collection<PartitionProgress> progress, boolean eventByEvent)
             throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                // For this transaction only (it goes with the BEGIN, in one round trip): the pooled connection keeps
-                // its own level, so nothing has to be set back afterwards.
-                try (Statement serializable = connection.createStatement()) {
-                    serializable.execute("set transaction isolation level serializable");
-                }
+            return Transactions.commit(connection, Isolation.SERIALIZABLE, transaction -> {
                 Map<LoggedEvent, Refused> refused = new IdentityHashMap<>();
-                for (ActiveVersion version : VERSIONS.active(connection, NAME)) {
+                for (ActiveVersion version : VERSIONS.active(transaction, NAME)) {
                     DetailWriter writer = writers.computeIfAbsent(version.target(),
                             target -> new DetailWriter(target, DetailWriter.Overwrite.NEWER));
                     if (eventByEvent) {
-                        writeEventByEvent(connection, writer, events).forEach(r -> refused.putIfAbsent(r.event(), r));
+                        writeEventByEvent(transaction, writer, events).forEach(r -> refused.putIfAbsent(r.event(), r));
                     } else {
-                        writer.apply(connection, DetailChanges.of(events));
+                        writer.apply(transaction, DetailChanges.of(events));
                     }
-                    VERSIONS.recordLiveProgress(connection, version, progress);
+                    VERSIONS.recordLiveProgress(transaction, version, progress);
                 }
-                connection.commit();
                 return List.copyOf(refused.values());
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         }
     }
 

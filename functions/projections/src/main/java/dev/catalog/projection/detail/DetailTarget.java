@@ -2,6 +2,8 @@ package dev.catalog.projection.detail;
 
 import dev.catalog.platform.db.Conflicts;
 import dev.catalog.platform.db.DatabaseException;
+import dev.catalog.platform.db.Transactions;
+import dev.catalog.platform.db.Transactions.Isolation;
 import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.platform.projection.ProjectionName;
 import dev.catalog.projection.readmodel.CategoryFacts;
@@ -87,19 +89,11 @@ public final class DetailTarget implements ProjectionTarget {
     private void serializable(String what, InTransaction step) {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = database.getConnection()) {
-                connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
-                connection.setAutoCommit(false);
-                try {
-                    step.run(connection);
-                    connection.commit();
-                    return;
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(true);
-                    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                }
+                Transactions.commit(connection, Isolation.SERIALIZABLE, transaction -> {
+                    step.run(transaction);
+                    return null;
+                });
+                return;
             } catch (SQLException e) {
                 if (!Conflicts.isConflict(e) || attempt == ATTEMPTS) {
                     throw new DatabaseException(what + " failed", e);
@@ -116,20 +110,14 @@ public final class DetailTarget implements ProjectionTarget {
     @Override
     public List<String> verify(int version, long highWaterMark) {
         try (Connection connection = database.getConnection()) {
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            connection.setAutoCommit(false);
-            try {
-                Set<String> touched = VerificationSupport.touchedAfter(connection, highWaterMark);
+            return Transactions.snapshot(connection, snapshot -> {
+                Set<String> touched = VerificationSupport.touchedAfter(snapshot, highWaterMark);
                 List<String> findings = new ArrayList<>(VerificationSupport.compareProducts(
-                        VerificationSupport.writtenProducts(connection), rebuiltProducts(connection, version), touched, true));
+                        VerificationSupport.writtenProducts(snapshot), rebuiltProducts(snapshot, version), touched, true));
                 findings.addAll(VerificationSupport.compareCategories(
-                        VerificationSupport.writtenCategories(connection), rebuiltCategories(connection, version), touched));
+                        VerificationSupport.writtenCategories(snapshot), rebuiltCategories(snapshot, version), touched));
                 return findings;
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(true);
-                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            }
+            });
         } catch (SQLException e) {
             throw new DatabaseException("verification of " + targetName(version) + " failed to read", e);
         }

@@ -1,6 +1,7 @@
 package dev.catalog.projection.search;
 
 import dev.catalog.platform.db.DatabaseException;
+import dev.catalog.platform.db.Transactions;
 import dev.catalog.platform.events.LoggedEvent;
 import dev.catalog.platform.projection.ActiveVersion;
 import dev.catalog.platform.projection.ProjectionName;
@@ -66,17 +67,11 @@ public final class SearchProjection implements Projection {
 
     private static void recordProgress(Connection connection, List<ActiveVersion> versions,
                                        Collection<PartitionProgress> progress) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
+        Transactions.commit(connection, transaction -> {
             for (ActiveVersion version : versions) {
-                VERSIONS.recordLiveProgress(connection, version, progress);
+                VERSIONS.recordLiveProgress(transaction, version, progress);
             }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+            return null;
+        });
     }
 }
