@@ -20,7 +20,7 @@ import org.slf4j.MDC;
  * <p>An answer is logged at DEBUG only: API Gateway's access log (template.yaml: request id, route, status, latency)
  * and Lambda's REPORT line already record every request, and one more line per request cost the function a quarter of
  * its own work (JFR of the local runtime at 100 commands/s: 5 % of its samples, against 21 % for the handlers' work).
- * What those two cannot tell (a refusal, a failure, an unavailable service) is logged, with both ids.
+ * What those two cannot tell (why a command was refused, a failure, an unavailable service) is logged, with both ids.
  */
 public final class HttpFunction {
 

@@ -74,7 +74,11 @@ public final class CostBenchmark {
         try (VisibilityPoller detail = new VisibilityPoller(Stage.DETAIL, ledger, new DetailVersions(settings.database(), tenant), READ_MODEL_CHECK);
              VisibilityPoller search = new VisibilityPoller(Stage.SEARCH, ledger, new SearchVersions(settings.openSearch()), READ_MODEL_CHECK)) {
             // Warms the JIT, the pools and the functions, and leaves the pipeline idle before the idle measurement.
-            driver.drive(settings.rate(), settings.warmUp());
+            CommandDriver.Step warmUp = driver.drive(settings.rate(), settings.warmUp());
+            // On a fresh stack the first seconds can be answered 503 (Retry-After): the command functions' pools wait
+            // for a connection while every JVM still compiles. Said here, since no figure below counts them.
+            out.printf("Warm-up: %,d commands answered 2xx, %,d failed, %,d not sent.%n", warmUp.answered(), warmUp.failed(),
+                    warmUp.skipped());
             awaitReadModels();
 
             Map<String, Double> idleStart = processes.cpuMillis();
