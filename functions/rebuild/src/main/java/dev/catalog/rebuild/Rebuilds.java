@@ -506,9 +506,9 @@ public final class Rebuilds {
         }
     }
 
-    private <T> T inTransaction(Read<T> step) {
+    private <T> T inTransaction(Transactions.Work<T> step) {
         try (Connection connection = database.getConnection()) {
-            return Transactions.commit(connection, step::run);
+            return Transactions.commit(connection, step);
         } catch (SQLException e) {
             throw new DatabaseException("a rebuild step failed in the database", e);
         }
