@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.aggregations.Aggregation;
@@ -55,9 +56,13 @@ final class ProductQuery {
     private ProductQuery() {
     }
 
-    /** Asks for one product more than the page shows: its presence says whether there is a next page. */
-    static SearchRequest of(TenantId tenant, SearchCriteria criteria, CategoryTree tree) {
-        Map<String, Query> facetFilters = facetFilters(criteria, tree);
+    /**
+     * Asks for one product more than the page shows: its presence says whether there is a next page.
+     *
+     * @param categoryScope with a category filter, that category and all below it, from the registry; else unused
+     */
+    static SearchRequest of(TenantId tenant, SearchCriteria criteria, Set<String> categoryScope) {
+        Map<String, Query> facetFilters = facetFilters(criteria, categoryScope);
         SearchRequest.Builder request = new SearchRequest.Builder()
                 .index(SearchIndices.PRODUCTS_ALIAS)
                 .query(scope(tenant, criteria))
@@ -134,11 +139,11 @@ final class ProductQuery {
     }
 
     /** The filter of each facet the search narrows, by facet name. */
-    private static Map<String, Query> facetFilters(SearchCriteria criteria, CategoryTree tree) {
+    private static Map<String, Query> facetFilters(SearchCriteria criteria, Set<String> categoryScope) {
         Map<String, Query> filters = new LinkedHashMap<>();
         if (criteria.category() != null) {
             // Unknown to the registry (not arrived yet, or not there at all): the id alone, which may match nothing.
-            filters.put(CATEGORY_FACET, terms(SearchFields.CATEGORY_ID, tree.subtree(criteria.category().toString())));
+            filters.put(CATEGORY_FACET, terms(SearchFields.CATEGORY_ID, categoryScope));
         }
         if (!criteria.brands().isEmpty()) {
             filters.put(BRAND_FACET, terms(SearchFields.BRAND, criteria.brands()));

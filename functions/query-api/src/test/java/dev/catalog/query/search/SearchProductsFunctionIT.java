@@ -333,6 +333,19 @@ class SearchProductsFunctionIT {
         assertThat(running.facets().category()).extracting(SearchPage.CategoryCount::name).contains("Jogging").doesNotContain("Running");
         assertThat(skus("category=" + categoryId("footwear"))).doesNotContain("TRAIL-2");
         assertThat(skus("category=" + categoryId("kitchen"))).contains("TRAIL-2");
+        // Without a category filter the registry is read while the products index works: the same current names.
+        SearchPage everything = page(get("acme", "sort=name"));
+        assertThat(everything.facets().category()).extracting(SearchPage.CategoryCount::name).contains("Jogging").doesNotContain("Running");
+        assertThat(everything.items()).filteredOn(item -> item.category() != null).extracting(item -> item.category().name())
+                .contains("Jogging").doesNotContain("Running");
+    }
+
+    @Test
+    void a_registry_that_cannot_be_read_fails_the_search_rather_than_showing_it_without_categories() throws IOException {
+        client.indices().close(close -> close.index(indices.categories()));
+
+        assertThat(get("acme", "sort=name").getStatusCode()).isEqualTo(500);
+        assertThat(get("acme", "category=" + categoryId("running")).getStatusCode()).isEqualTo(500);
     }
 
     @Test
