@@ -42,13 +42,9 @@ public final class ProductSearch {
             CategoryTree tree = categories.treeOf(tenant);
             return searched(tenant, criteria, findProducts(tenant, criteria, tree.subtree(criteria.category().toString())), tree);
         }
+        // If the products query fails, that is the answer; the registry read ends on its own and is forgotten.
         Future<CategoryTree> tree = registryReads.submit(() -> categories.treeOf(tenant));
-        try {
-            return searched(tenant, criteria, findProducts(tenant, criteria, Set.of()), awaitTree(tree));
-        } finally {
-            // Done already after an answer; after a failure of the products query, which is the answer, not needed.
-            tree.cancel(true);
-        }
+        return searched(tenant, criteria, findProducts(tenant, criteria, Set.of()), awaitTree(tree));
     }
 
     private SearchResponse<ProductDocument> findProducts(TenantId tenant, SearchCriteria criteria, Set<String> categoryScope) {
