@@ -40,7 +40,8 @@ public final class ProductSearch {
     Searched search(TenantId tenant, SearchCriteria criteria) {
         if (criteria.category() != null) {
             CategoryTree tree = categories.treeOf(tenant);
-            return searched(tenant, criteria, findProducts(tenant, criteria, tree.subtree(criteria.category().toString())), tree);
+            Set<String> categoryScope = tree.subtree(criteria.category().toString());
+            return searched(tenant, criteria, findProducts(tenant, criteria, categoryScope), tree);
         }
         // If the products query fails, that is the answer; the registry read ends on its own and is forgotten.
         Future<CategoryTree> tree = registryReads.submit(() -> categories.treeOf(tenant));
