@@ -36,6 +36,11 @@ public final class SearchIndexAdmin {
         this.client = client;
     }
 
+    /** The products index's settings and mappings, as {@link #create} sends them: the file on the class path. */
+    public static String productsDefinition() {
+        return PRODUCTS_DEFINITION;
+    }
+
     /**
      * Creates both indices of {@code version}. An index that already exists is left as it is, so a retried
      * setup or rebuild step goes through; its definition is not compared.

@@ -15,15 +15,14 @@ import dev.catalog.search.client.SearchClients;
 import dev.catalog.search.client.SearchSettings;
 import dev.catalog.search.document.CategoryDocument;
 import dev.catalog.search.document.ProductDocument;
+import dev.catalog.search.index.SearchIndexAdmin;
 import dev.catalog.search.index.SearchIndices;
 import dev.catalog.search.testing.OpenSearchExtension;
 import dev.catalog.search.testing.TestCatalog;
 import dev.catalog.search.testing.TestIndices;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -240,10 +239,7 @@ class SearchIndexWriterIT {
     void an_index_built_before_the_gtin_takes_products_without_it_and_a_newer_one_with_it() throws IOException {
         ProductEvent created = acme.product("SCAN-1", "Scanned Shoe").gtin("036000291452").create();
         SearchIndices before = new SearchIndices(indices.version() + 50_000);
-        String definition;
-        try (InputStream in = SearchIndexWriterIT.class.getResourceAsStream("/opensearch/products-index.json")) {
-            definition = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String definition = SearchIndexAdmin.productsDefinition();
         // The definition as it was before the GTIN, with dynamic: strict: a GTIN in a document would be refused.
         String previous = definition.replaceAll("(?m)^\\s*\"gtin(Key)?\": \\{[^}]*\\},\\n", "");
         assertThat(previous).doesNotContain("gtin");

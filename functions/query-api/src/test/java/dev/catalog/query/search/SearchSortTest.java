@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.catalog.platform.json.Json;
+import dev.catalog.search.index.SearchIndexAdmin;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,10 +29,7 @@ class SearchSortTest {
     }
 
     private static JsonNode productsIndexDefinition() throws IOException {
-        try (InputStream in = SearchSortTest.class.getResourceAsStream("/opensearch/products-index.json")) {
-            assertThat(in).as("products-index.json on the class path").isNotNull();
-            return Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        return Json.parse(SearchIndexAdmin.productsDefinition());
     }
 
     private static List<String> fields(SearchSort sort) {
