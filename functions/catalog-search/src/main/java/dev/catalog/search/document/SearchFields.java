@@ -30,6 +30,9 @@ public final class SearchFields {
     public static final String CREATED_AT = "product.createdAt";
     public static final String STATUS = "product.status";
     public static final String IN_STOCK = "inventory.inStock";
+    /** The aggregate version each part of a document was written from (absent: the part was never written). */
+    public static final String PRODUCT_VERSION = "versions.product";
+    public static final String INVENTORY_VERSION = "versions.inventory";
 
     private SearchFields() {
     }

@@ -34,7 +34,8 @@ import org.apache.kafka.common.header.Header;
  * the earliest; how far the two lie apart is printed too. From there, each event, matched by aggregate id and version,
  * is timed to: its record on a catalog.* topic (received by a consumer of the benchmark's own); its version in
  * {@code catalog_read.product_detail}; its version returned by a search of the {@code products} alias (searchable
- * means refreshed: the index refreshes every second). Read models are polled every {@value #POLL_MILLIS} ms.
+ * means refreshed: the index refreshes every second). The detail read model is polled every {@value #POLL_MILLIS} ms,
+ * search every {@link SearchVersions#POLL_INTERVAL} (each search costs OpenSearch more, and changes only at a refresh).
  */
 public final class LagBenchmark {
 
@@ -79,8 +80,8 @@ public final class LagBenchmark {
         out.printf("Pipeline lag, tenant %s. This machine: %d cores, shared with everything else running on it.%n",
                 tenant, Runtime.getRuntime().availableProcessors());
         settings.knobs().print(out);
-        out.printf("Commit = the command's 2xx answer at the client (the latest the commit can be); read models polled every %d ms.%n%n",
-                POLL_MILLIS);
+        out.printf("Commit = the command's 2xx answer at the client (the latest the commit can be); the detail read model "
+                + "polled every %d ms, search every %d ms.%n%n", POLL_MILLIS, SearchVersions.POLL_INTERVAL.toMillis());
         Vocabulary vocabulary = Vocabulary.standard();
         CommandDriver driver = new CommandDriver(settings.api(), tenant,
                 new CatalogGenerator(vocabulary, new SeedPlan(1, 0, List.of(tenant))), ledger);
@@ -89,7 +90,7 @@ public final class LagBenchmark {
              VisibilityPoller detail = new VisibilityPoller(Stage.DETAIL, ledger, new DetailVersions(settings.database(), tenant),
                      Duration.ofMillis(POLL_MILLIS));
              VisibilityPoller search = new VisibilityPoller(Stage.SEARCH, ledger, new SearchVersions(settings.openSearch()),
-                     Duration.ofMillis(POLL_MILLIS))) {
+                     SearchVersions.POLL_INTERVAL)) {
             // Warms the JIT, the connection pools and the functions; not reported.
             drain(driver.drive(settings.rates().getFirst(), Duration.ofSeconds(5)));
 

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * run: product histories (created, revised, repriced, activated, stock in several warehouses) for one new tenant are
  * written straight into the write tables and the outbox, committed every few thousand events, as fast as JDBC
  * batches go. From the first commit, the time until Kafka holds every event of the burst, and until each read model
- * holds every product at its final version (product and inventory), polled every {@value #POLL_MILLIS} ms.
+ * holds every product at its final version (product and inventory): detail polled every {@value #POLL_MILLIS} ms, search
+ * every {@link SearchVersions#POLL_INTERVAL}.
  */
 final class ProjectionThroughput {
 
@@ -55,7 +56,7 @@ final class ProjectionThroughput {
              VisibilityPoller detail = new VisibilityPoller(Stage.DETAIL, ledger, new DetailVersions(database, tenant.value()),
                      Duration.ofMillis(POLL_MILLIS));
              VisibilityPoller search = new VisibilityPoller(Stage.SEARCH, ledger, new SearchVersions(openSearch),
-                     Duration.ofMillis(POLL_MILLIS))) {
+                     SearchVersions.POLL_INTERVAL)) {
             started = Clocks.nowMicros();
             events = new EventLogGenerator(7).write(database, tenant, products, EVENTS_PER_PRODUCT, done -> { });
             long written = Clocks.nowMicros();
