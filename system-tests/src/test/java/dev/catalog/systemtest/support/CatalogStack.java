@@ -7,6 +7,7 @@ import dev.catalog.local.stack.StackPorts;
 import dev.catalog.local.stack.StackSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * The one local stack of a test run: started by the local runtime's own code on free ports, in a directory of the
@@ -23,7 +24,7 @@ public final class CatalogStack extends StackClient {
     }
 
     public static CatalogStack get() {
-        return Holder.INSTANCE;
+        return Holder.STARTED.get();
     }
 
     /** Invokes a function of template.yaml with the API Gateway event of {@code call}. */
@@ -42,15 +43,27 @@ public final class CatalogStack extends StackClient {
     }
 
     private static final class Holder {
-        private static final CatalogStack INSTANCE = start();
+        /**
+         * The stack, or why it did not start: then every test fails with that reason in its own message, which is what
+         * a CI summary shows, rather than with a bare {@code NoClassDefFoundError} of this class.
+         */
+        private static final Supplier<CatalogStack> STARTED = start();
 
-        private static CatalogStack start() {
+        private static Supplier<CatalogStack> start() {
             Path projectDir = Path.of(System.getProperty("catalog.project.dir", "..")).toAbsolutePath().normalize();
             Path distDir = Path.of(System.getProperty("catalog.dist.dir", projectDir.resolve(".local/dist").toString()));
             StackLayout layout = new StackLayout(projectDir.resolve("system-tests/target/it-stack"), distDir);
-            LocalStack stack = LocalStack.start(new StackSettings(projectDir, layout, StackPorts.free(), true));
-            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-test-stack"));
-            return new CatalogStack(stack);
+            try {
+                LocalStack stack = LocalStack.start(new StackSettings(projectDir, layout, StackPorts.free(), true));
+                Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-test-stack"));
+                CatalogStack started = new CatalogStack(stack);
+                return () -> started;
+            } catch (RuntimeException failure) {
+                return () -> {
+                    throw new IllegalStateException("the test stack did not start (logs in " + layout.root() + "): "
+                            + failure, failure);
+                };
+            }
         }
     }
 }
