@@ -29,7 +29,10 @@ import org.opensearch.client.opensearch.core.search.Hit;
  */
 final class SearchVersions implements VisibilityPoller.VersionSource {
 
-    /** How often the search read model is asked: figures are exact to this, a tenth of the 1 s refresh interval. */
+    /**
+     * How often the search read model is asked: a tenth of the 1 s refresh interval. {@link VisibilityPoller} says
+     * how exact that makes a figure.
+     */
     static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
     private final OpenSearchClient client;

@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Asks a read model, every {@code interval}, which versions it holds of the products whose events are awaited at its
  * stage, and marks each event seen when its version is there. An event is dated by the start of the poll that found
- * it: it became visible between the poll before and that one, so the figures are exact to one interval.
+ * it: it became visible between the start of the poll before and that one. So a figure is exact to the time between
+ * two polls' starts: one interval, or the poll's own duration when a poll takes longer, as it does on a saturated
+ * machine (up to 460 ms measured for a few hundred ids at 200 commands/s on 2 cores).
  */
 final class VisibilityPoller implements AutoCloseable {
 
