@@ -37,6 +37,32 @@ class SearchIndexAdminIT {
         assertThat(client.indices().exists(exists -> exists.index(indices.categories())).value()).isTrue();
     }
 
+    /**
+     * OpenSearch lets a refresh wait up to 10 s for the merges of small segments it starts (merge on flush): at 200
+     * commands/s on two cores that held the products index's refreshes for up to 1.9 s, and nothing written meanwhile
+     * was searchable. Each refresh below writes one segment, and the eleventh starts a merge of ten: with merging on
+     * flush the searcher it opens has the merged segment; with it off, all eleven, the merge running behind it.
+     */
+    @Test
+    void a_refresh_does_not_wait_for_the_merge_it_starts() throws IOException {
+        SearchIndices indices = admin.create(9);
+
+        assertThat(searchableSegmentsAfterElevenRefreshes(indices.products(), "productId")).isEqualTo(11);
+        assertThat(searchableSegmentsAfterElevenRefreshes(indices.categories(), "categoryId")).isEqualTo(11);
+    }
+
+    private int searchableSegmentsAfterElevenRefreshes(String index, String idField) throws IOException {
+        client.indices().putSettings(put -> put.index(index).settings(settings -> settings.refreshInterval(off -> off.time("-1"))));
+        for (int i = 0; i < 11; i++) {
+            String id = "segment-" + i;
+            client.index(write -> write.index(index).id(id).document(Map.of("tenantId", "tenant-a", idField, id)));
+            client.indices().refresh(refresh -> refresh.index(index));
+        }
+        return (int) client.cat().segments(segments -> segments.index(index)).valueBody().stream()
+                .filter(segment -> "true".equals(segment.searchable()))
+                .count();
+    }
+
     @Test
     void creating_a_version_again_keeps_it() {
         admin.create(2);

@@ -23,14 +23,16 @@ import java.util.Properties;
 /**
  * The settings that decide the pipeline's lag and throughput, as the running stack has them: Debezium Server's
  * polling and batching (debezium-server/application.properties), each event source mapping's batch size and batching
- * window (template.yaml), and the products index's refresh interval (asked of OpenSearch).
+ * window (template.yaml), and the products index's refresh settings (asked of OpenSearch).
  */
-public record PipelineKnobs(Map<String, String> debezium, List<MappingDefinition> mappings, String refreshInterval) {
+public record PipelineKnobs(Map<String, String> debezium, List<MappingDefinition> mappings, Map<String, String> productsIndex) {
 
     private static final List<String> DEBEZIUM_KEYS = List.of(
             "debezium.source.poll.interval.ms", "debezium.source.max.batch.size", "debezium.source.max.queue.size",
             "debezium.sink.kafka.producer.linger.ms", "debezium.sink.kafka.producer.batch.size",
             "debezium.sink.kafka.producer.compression.type", "debezium.source.offset.flush.interval.ms");
+    /** When a write becomes searchable: the refresh schedule, and whether a refresh waits for the merges it starts. */
+    private static final List<String> INDEX_KEYS = List.of("refresh_interval", "merge_on_flush.enabled");
 
     public static PipelineKnobs read(Path projectDir, SamTemplate template, URI openSearch) {
         Properties properties = new Properties();
@@ -43,7 +45,7 @@ public record PipelineKnobs(Map<String, String> debezium, List<MappingDefinition
         for (String key : DEBEZIUM_KEYS) {
             debezium.put(key.substring("debezium.".length()), properties.getProperty(key, "(default)"));
         }
-        return new PipelineKnobs(debezium, MappingDefinition.of(template), refreshInterval(openSearch));
+        return new PipelineKnobs(debezium, MappingDefinition.of(template), productsIndexSettings(openSearch));
     }
 
     void print(PrintStream out) {
@@ -55,22 +57,29 @@ public record PipelineKnobs(Map<String, String> debezium, List<MappingDefinition
             out.printf("  event source mapping %s: BatchSize %d, MaximumBatchingWindowInSeconds %s%n", mapping.name(),
                     mapping.batchSize(), mapping.batchingWindow().toMillis() / 1000.0);
         }
-        out.printf("  products index: refresh_interval %s%n", refreshInterval);
+        StringBuilder index = new StringBuilder("  products index:");
+        productsIndex.forEach((key, value) -> index.append(' ').append(key).append('=').append(value));
+        out.println(index);
     }
 
-    private static String refreshInterval(URI openSearch) {
+    private static Map<String, String> productsIndexSettings(URI openSearch) {
+        Map<String, String> settings = new LinkedHashMap<>();
         try {
+            String names = String.join(",", INDEX_KEYS.stream().map(key -> "index." + key).toList());
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    openSearch.resolve("/products/_settings/index.refresh_interval?include_defaults=true"))
+                    openSearch.resolve("/products/_settings/" + names + "?include_defaults=true&flat_settings=true"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode index = new ObjectMapper().readTree(response.body()).elements().next();
-            JsonNode set = index.at("/settings/index/refresh_interval");
-            return set.isMissingNode() ? index.at("/defaults/index/refresh_interval").asText() + " (default)" : set.asText();
+            for (String key : INDEX_KEYS) {
+                JsonNode set = index.path("settings").path("index." + key);
+                settings.put(key, set.isMissingNode() ? index.path("defaults").path("index." + key).asText() + " (default)" : set.asText());
+            }
         } catch (IOException e) {
-            return "unknown (" + e.getMessage() + ")";
+            INDEX_KEYS.forEach(key -> settings.put(key, "unknown (" + e.getMessage() + ")"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "unknown";
+            INDEX_KEYS.forEach(key -> settings.put(key, "unknown"));
         }
+        return settings;
     }
 }
