@@ -40,8 +40,8 @@ class SearchIndexAdminIT {
     /**
      * OpenSearch lets a refresh wait up to 10 s for the merges of small segments it starts (merge on flush): at 200
      * commands/s on two cores that held the products index's refreshes for up to 1.9 s, and nothing written meanwhile
-     * was searchable. Each refresh below writes one segment, and the eleventh starts a merge of ten: with merging on
-     * flush the searcher it opens has the merged segment; with it off, all eleven, the merge running behind it.
+     * was searchable. Each refresh below writes one segment, and the eleventh starts a merge of them all: with merging
+     * on flush the searcher it opens holds only the merged segment; with it off, all eleven, the merge running behind.
      */
     @Test
     void a_refresh_does_not_wait_for_the_merge_it_starts() throws IOException {
