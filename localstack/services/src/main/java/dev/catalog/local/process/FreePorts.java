@@ -31,6 +31,9 @@ public final class FreePorts {
     private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
     private static final int ATTEMPTS = 1_000;
 
+    /** Read once: the range is a setting of the machine, and every stack asks for nine ports. */
+    private static final int EPHEMERAL_START = ephemeralRangeStart();
+
     private static final Set<Integer> handedOut = ConcurrentHashMap.newKeySet();
 
     private FreePorts() {
@@ -38,18 +41,16 @@ public final class FreePorts {
 
     /** A loopback port that is free now, below the ephemeral range, and not handed out before by this JVM. */
     public static int next() {
-        int end = ephemeralRangeStart();
-        if (end - LOWEST < ATTEMPTS) {
-            return kernelChoice(); // a machine whose ephemeral range starts this low leaves no room below it
-        }
+        // A machine whose ephemeral range starts this low leaves no room below it: the kernel chooses there.
+        boolean roomBelow = EPHEMERAL_START - LOWEST >= ATTEMPTS;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(LOWEST, end);
-            if (isFree(port) && handedOut.add(port)) {
+            int port = roomBelow ? ThreadLocalRandom.current().nextInt(LOWEST, EPHEMERAL_START) : kernelChoice();
+            if ((!roomBelow || isFree(port)) && handedOut.add(port)) {
                 return port;
             }
         }
-        throw new IllegalStateException("no free loopback port found in " + LOWEST + "-" + (end - 1)
-                + " after " + ATTEMPTS + " attempts");
+        throw new IllegalStateException("no free loopback port not handed out before found after " + ATTEMPTS
+                + " attempts (ephemeral range from " + EPHEMERAL_START + ")");
     }
 
     /** The first port of the kernel's ephemeral range: the ports below it are never given to outgoing connections. */
